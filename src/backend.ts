@@ -1,0 +1,152 @@
+import type { CapabilitySet } from "./capabilities.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult } from "./models.js";
+
+/**
+ * Content as a backend receives it: a whole byte array, or chunks that arrive over time.
+ * A backend must not keep a reference to a caller's `Uint8Array` (copy it, or write it out).
+ * A chunk source may fail part-way; the backend must then leave no trace of the write.
+ */
+export type BackendContent = Uint8Array | AsyncIterable<Uint8Array>;
+
+/** Options of {@link Backend.write} and {@link Backend.writeAtomic}. */
+export interface BackendWriteOptions {
+  /** Replace an existing file. Without it an existing file is `AlreadyExists`. */
+  readonly overwrite: boolean;
+  /** The content type to store (already resolved by the Store). */
+  readonly contentType: string;
+  /** Validated user metadata, or `undefined`. Non-empty metadata only reaches backends that declare `userMetadata`. */
+  readonly metadata: Metadata | undefined;
+}
+
+/** A byte range: both non-negative integers, already validated. */
+export interface ByteRange {
+  readonly offset: number;
+  /** Bytes to read from `offset`; `undefined` reads to the end. */
+  readonly length: number | undefined;
+}
+
+/** Options of {@link Backend.listFiles} and {@link Backend.listFolders}. */
+export interface BackendListOptions {
+  /** How many levels below the folder to descend: `0` lists only its own entries, `Infinity` everything. */
+  readonly maxDepth: number;
+}
+
+/**
+ * The contract a storage backend implements. Users never call it directly: the `Store`
+ * validates and normalises every path, applies its root, checks capabilities and closed
+ * state, and rewrites error paths — once, for every backend.
+ *
+ * **Paths** a backend receives are normalised backend-relative strings: `/`-separated,
+ * no leading or trailing slash, no empty, `.` or `..` segments, no NUL. `""` is the backend
+ * root, and file operations never receive it. Paths a backend returns (in `FileInfo`,
+ * `FolderEntry`, `FolderInfo`, `WriteResult`) are in the same form.
+ *
+ * **Errors** are library errors (`RemoteStoreError` subclasses) carrying `path` (the
+ * backend-relative path the call was given) and `backend` (this backend's `name`); paths in
+ * messages are quoted with `quotePath`. No native error may escape: map it, and keep it as
+ * `cause`. Type mismatch outranks existence: a file operation on a folder is `InvalidPath`
+ * even when other options would tolerate a missing file.
+ *
+ * **Order**: listings come in Unicode code point order — names within one folder, full
+ * paths for recursive listings (`compareCodePoints`).
+ *
+ * **Failure atomicity**: a failed mutation leaves no partial file, no new parent folders,
+ * and no change to any quota accounting.
+ *
+ * The conformance suite in `remote-store/testing` checks all of this for any implementation.
+ */
+export interface Backend {
+  /** A short non-empty name used in error messages and URLs (e.g. `"memory"`, `"local"`). */
+  readonly name: string;
+
+  /** What this backend can do. The Store refuses calls that need anything else. */
+  readonly capabilities: CapabilitySet;
+
+  /** True when a file or folder exists at `path`. The root always exists. Never throws `NotFound`; a path below a file is `false`. */
+  exists(path: string): Promise<boolean>;
+
+  /** True when `path` is a file. The root is not a file. Never throws `NotFound`. */
+  isFile(path: string): Promise<boolean>;
+
+  /** True when `path` is a folder. The root is a folder. Never throws `NotFound`. */
+  isFolder(path: string): Promise<boolean>;
+
+  /**
+   * Opens a stream of the file's bytes (the `range` part only).
+   * @throws `NotFound` when missing or below a file; `InvalidPath` when `path` is a folder.
+   * Errors are raised when the promise settles, not mid-stream, for these cases.
+   * A backend without `rangeRead` receives `{ offset: 0, length: undefined }` only.
+   */
+  read(path: string, range: ByteRange): Promise<ReadableStream<Uint8Array>>;
+
+  /** The file's bytes (the `range` part only) in a new array the caller may keep. Same errors as {@link Backend.read}. */
+  readBytes(path: string, range: ByteRange): Promise<Uint8Array>;
+
+  /**
+   * Writes a file, creating missing parent folders.
+   * Precondition order: `path` is an existing folder, or an ancestor is a file → `InvalidPath`;
+   * exists and not `overwrite` → `AlreadyExists`; over a size limit → `QuotaExceeded`.
+   * Creating without `overwrite` is exclusive: of concurrent creators exactly one succeeds.
+   * If `content` fails, the error propagates and nothing changes.
+   */
+  write(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult>;
+
+  /** As {@link Backend.write}, and readers never observe a partial file. Needs `atomicWrite`. */
+  writeAtomic(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult>;
+
+  /**
+   * Deletes a file; its parent folder stays.
+   * @throws `InvalidPath` when `path` is a folder (even with `missingOk`); `NotFound` when missing
+   * (or below a file) and not `missingOk`.
+   */
+  delete(path: string, options: { readonly missingOk: boolean }): Promise<void>;
+
+  /**
+   * Deletes a folder (never the root: the Store refuses that).
+   * @throws `InvalidPath` when `path` is a file; `NotFound` when missing and not `missingOk`;
+   * `DirectoryNotEmpty` when it has any entry and not `recursive`.
+   */
+  deleteFolder(path: string, options: { readonly recursive: boolean; readonly missingOk: boolean }): Promise<void>;
+
+  /**
+   * Lists files below `path` down to `maxDepth`, in code point order of their full paths.
+   * A missing path, a file, or a path below a file lists nothing (never `NotFound`).
+   * The listing is a consistent snapshot taken when iteration starts.
+   */
+  listFiles(path: string, options: BackendListOptions): AsyncIterable<FileInfo>;
+
+  /** Lists folders below `path` down to `maxDepth`, in code point order of their full paths. Missing → nothing. */
+  listFolders(path: string, options: BackendListOptions): AsyncIterable<FolderEntry>;
+
+  /** The immediate files and folders of `path`, mixed, in name order. Missing → nothing. */
+  iterChildren(path: string): AsyncIterable<Entry>;
+
+  /** @throws `NotFound` when missing or below a file; `InvalidPath` when a folder. */
+  getFileInfo(path: string): Promise<FileInfo>;
+
+  /**
+   * Aggregates the folder's whole subtree. The root always works (zero counts when empty).
+   * @throws `NotFound` when missing; `InvalidPath` when a file.
+   */
+  getFolderInfo(path: string): Promise<FolderInfo>;
+
+  /**
+   * Moves a file, keeping its content, content type, metadata and modification time.
+   * Order: src missing → `NotFound` (outranks every destination check); src a folder → `InvalidPath`;
+   * `src === dst` → no-op; dst a folder or below a file → `InvalidPath`; dst exists and not
+   * `overwrite` → `AlreadyExists`. Never loses both copies; atomic when `atomicMove` is declared.
+   */
+  move(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void>;
+
+  /** Copies a file with its content type and metadata, stamping a new modification time. Errors as {@link Backend.move}. */
+  copy(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void>;
+
+  /** A URL for the object (needs `url`); the object need not exist. */
+  url?(path: string): Promise<string>;
+
+  /**
+   * Releases resources. Idempotent. Afterwards every other method rejects with
+   * `BackendUnavailable`.
+   */
+  close(): Promise<void>;
+}

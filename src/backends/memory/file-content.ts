@@ -1,0 +1,90 @@
+import type { ByteRange } from "../../backend.js";
+import type { FileContent } from "./nodes.js";
+
+/** Largest piece a read stream hands out at once. */
+const READ_PIECE = 1 << 20;
+
+/** A content's chunks as an array. */
+function chunksOf(content: FileContent): readonly Uint8Array[] {
+  return content instanceof Uint8Array ? [content] : content;
+}
+
+/** Clips a range to a file of `size` bytes: `[start, end)`. */
+export function clipRange(size: number, range: ByteRange): { start: number; end: number } {
+  const start = Math.min(range.offset, size);
+  const end = range.length === undefined ? size : Math.min(size, start + range.length);
+  return { start, end };
+}
+
+/** Copies `[start, end)` of the content into a new array the caller may keep. One copy. */
+export function copyRange(content: FileContent, start: number, end: number): Uint8Array {
+  if (content instanceof Uint8Array) return content.slice(start, end);
+  const out = new Uint8Array(end - start);
+  forEachPiece(content, start, end, Number.POSITIVE_INFINITY, (piece, at) => out.set(piece, at));
+  return out;
+}
+
+/** A lazy stream of copies of `[start, end)` of the content, in pieces of at most 1 MiB. */
+export function streamRange(content: FileContent, start: number, end: number): ReadableStream<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  forEachPiece(chunksOf(content), start, end, READ_PIECE, (piece) => pieces.push(piece));
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const piece = pieces[next];
+      if (piece === undefined) {
+        controller.close();
+        return;
+      }
+      pieces[next++] = EMPTY;
+      controller.enqueue(piece.slice());
+    },
+    cancel() {
+      pieces.length = 0;
+    },
+  });
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Calls `visit` with views of `[start, end)` of the chunks, split into pieces of at most `pieceSize`. */
+function forEachPiece(
+  chunks: readonly Uint8Array[],
+  start: number,
+  end: number,
+  pieceSize: number,
+  visit: (piece: Uint8Array, offsetInRange: number) => void,
+): void {
+  let chunkStart = 0;
+  for (const chunk of chunks) {
+    const chunkEnd = chunkStart + chunk.length;
+    const from = Math.max(start, chunkStart);
+    const to = Math.min(end, chunkEnd);
+    for (let at = from; at < to; at += pieceSize) {
+      const stop = Math.min(to, at + pieceSize);
+      visit(chunk.subarray(at - chunkStart, stop - chunkStart), at - start);
+    }
+    chunkStart = chunkEnd;
+    if (chunkStart >= end) break;
+  }
+}
+
+/** Called with the bytes received so far; throws to abandon a streamed write early. */
+export type ReceiveCheck = (received: number) => void;
+
+/**
+ * Drains a chunk source into immutable stored content, copying each chunk exactly once.
+ * `check` may throw (e.g. over quota); the source is then cancelled.
+ */
+export async function drainContent(source: AsyncIterable<Uint8Array>, check: ReceiveCheck): Promise<{ content: FileContent; size: number }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    if (chunk.length === 0) continue;
+    size += chunk.length;
+    check(size);
+    chunks.push(chunk.slice());
+  }
+  if (chunks.length === 0) return { content: EMPTY, size: 0 };
+  return { content: chunks.length === 1 ? (chunks[0] as Uint8Array) : chunks, size };
+}

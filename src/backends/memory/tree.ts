@@ -1,0 +1,166 @@
+import { compareCodePoints } from "../../paths/compare.js";
+import { newFolder, type FileFields, type FileNode, type FolderNode, type TreeNode } from "./nodes.js";
+
+/** Where a path leads in the tree (spec MEM-010). */
+export type Resolution =
+  | { readonly found: TreeNode }
+  | { readonly found: undefined; readonly blockedBy: FileNode; readonly blockedAt: number }
+  | { readonly found: undefined; readonly blockedBy: undefined; readonly deepest: FolderNode; readonly missingAt: number };
+
+/**
+ * The memory backend's data structure: a tree of folder and file nodes addressed by path
+ * segments, with subtree aggregates kept up to date on every change. It knows nothing of
+ * errors, capabilities or the Backend contract. Costs are in spec/memory-backend.md.
+ */
+export class MemoryTree {
+  /** The root folder; it always exists. */
+  root: FolderNode = newFolder("");
+
+  /** Follows `segments` from the root: O(depth). */
+  resolve(segments: readonly string[]): Resolution {
+    let folder = this.root;
+    for (let i = 0; i < segments.length; i++) {
+      const child = folder.children.get(segments[i] as string);
+      if (child === undefined) return { found: undefined, blockedBy: undefined, deepest: folder, missingAt: i };
+      if (i === segments.length - 1) return { found: child };
+      if (child.kind === "file") return { found: undefined, blockedBy: child, blockedAt: i };
+      folder = child;
+    }
+    return { found: folder };
+  }
+
+  /** The node at `segments`, or `undefined` (also when a file lies on the way). O(depth). */
+  find(segments: readonly string[]): TreeNode | undefined {
+    let node: TreeNode = this.root;
+    for (const segment of segments) {
+      if (node.kind !== "folder") return undefined;
+      const child: TreeNode | undefined = node.children.get(segment);
+      if (child === undefined) return undefined;
+      node = child;
+    }
+    return node;
+  }
+
+  /**
+   * Creates the missing folders of `segments` below `from` (which lies at depth `start`) and
+   * returns the last one. The caller has checked that no file is in the way.
+   */
+  makeFolders(from: FolderNode, segments: readonly string[], start: number): FolderNode {
+    let folder = from;
+    for (let i = start; i < segments.length; i++) {
+      const name = segments[i] as string;
+      const existing = folder.children.get(name);
+      if (existing !== undefined && existing.kind === "folder") {
+        folder = existing;
+        continue;
+      }
+      const created = newFolder(name);
+      this.attach(folder, created);
+      folder = created;
+    }
+    return folder;
+  }
+
+  /** Links a detached node under `parent` (replacing nothing) and updates aggregates. O(depth). */
+  attach(parent: FolderNode, node: TreeNode): void {
+    node.parent = parent;
+    parent.children.set(node.name, node);
+    invalidateOrder(parent);
+    const { count, size, newest, stale } = contribution(node);
+    for (let folder: FolderNode | undefined = parent; folder !== undefined; folder = folder.parent) {
+      folder.fileCount += count;
+      folder.totalSize += size;
+      if (newest > folder.newest) folder.newest = newest;
+      if (stale) folder.newestStale = true;
+    }
+  }
+
+  /** Unlinks a node from its parent and updates aggregates. O(depth); the subtree is left to the GC. */
+  detach(node: TreeNode): void {
+    const parent = node.parent;
+    if (parent === undefined) return;
+    parent.children.delete(node.name);
+    invalidateOrder(parent);
+    node.parent = undefined;
+    const { count, size, newest } = contribution(node);
+    for (let folder: FolderNode | undefined = parent; folder !== undefined; folder = folder.parent) {
+      folder.fileCount -= count;
+      folder.totalSize -= size;
+      if (newest >= folder.newest) folder.newestStale = true;
+    }
+  }
+
+  /** Replaces a file's content and fields in place, updating aggregates. O(depth). */
+  replaceFile(file: FileNode, fields: FileFields): void {
+    const sizeDelta = fields.size - file.size;
+    const oldTime = file.modifiedAt;
+    Object.assign(file, fields);
+    for (let folder = file.parent; folder !== undefined; folder = folder.parent) {
+      folder.totalSize += sizeDelta;
+      if (fields.modifiedAt >= folder.newest) folder.newest = fields.modifiedAt;
+      else if (oldTime >= folder.newest) folder.newestStale = true;
+    }
+  }
+
+  /** Newest file time below `folder` (`-Infinity` when none); recomputes only stale parts. */
+  newestBelow(folder: FolderNode): number {
+    if (!folder.newestStale) return folder.newest;
+    let newest = Number.NEGATIVE_INFINITY;
+    for (const child of folder.children.values()) {
+      const time = child.kind === "file" ? child.modifiedAt : this.newestBelow(child);
+      if (time > newest) newest = time;
+    }
+    folder.newest = newest;
+    folder.newestStale = false;
+    return newest;
+  }
+
+  /** Children in name order (cached until the folder changes). */
+  childrenByName(folder: FolderNode): readonly TreeNode[] {
+    folder.byName ??= [...folder.children.values()].sort((a, b) => compareCodePoints(a.name, b.name));
+    return folder.byName;
+  }
+
+  /** Children in walk order — folders compare as `name/` — so a depth-first walk yields full paths in code point order. */
+  childrenForWalk(folder: FolderNode): readonly TreeNode[] {
+    folder.byWalk ??= [...folder.children.values()].sort((a, b) => compareCodePoints(walkKey(a), walkKey(b)));
+    return folder.byWalk;
+  }
+
+  /**
+   * Visits the files below `folder` down to `maxDepth` levels, depth first, in code point order of
+   * their full paths. O(entries visited).
+   */
+  walkFiles(folder: FolderNode, prefix: string, maxDepth: number, visit: (file: FileNode, path: string) => void): void {
+    for (const child of this.childrenForWalk(folder)) {
+      const path = prefix === "" ? child.name : `${prefix}/${child.name}`;
+      if (child.kind === "file") visit(child, path);
+      else if (maxDepth > 0) this.walkFiles(child, path, maxDepth - 1, visit);
+    }
+  }
+
+  /** Visits the folders below `folder` down to `maxDepth` levels (pre-order, walk order). */
+  walkFolders(folder: FolderNode, prefix: string, maxDepth: number, visit: (folder: FolderNode, path: string) => void): void {
+    for (const child of this.childrenForWalk(folder)) {
+      if (child.kind !== "folder") continue;
+      const path = prefix === "" ? child.name : `${prefix}/${child.name}`;
+      visit(child, path);
+      if (maxDepth > 0) this.walkFolders(child, path, maxDepth - 1, visit);
+    }
+  }
+}
+
+function walkKey(node: TreeNode): string {
+  return node.kind === "folder" ? `${node.name}/` : node.name;
+}
+
+function invalidateOrder(folder: FolderNode): void {
+  folder.byName = undefined;
+  folder.byWalk = undefined;
+}
+
+/** What a node adds to its ancestors' aggregates. A stale `newest` is an upper bound, so ancestors become stale too. */
+function contribution(node: TreeNode): { count: number; size: number; newest: number; stale: boolean } {
+  if (node.kind === "file") return { count: 1, size: node.size, newest: node.modifiedAt, stale: false };
+  return { count: node.fileCount, size: node.totalSize, newest: node.newest, stale: node.newestStale };
+}

@@ -1,0 +1,11 @@
+/**
+ * remote-store — one Store API over interchangeable storage backends.
+ * This entry is universal: no `node:` imports, no Node globals.
+ */
+export * from "./errors/index.js";
+export { normalizePath, compareCodePoints } from "./paths/index.js";
+export { CAPABILITIES, capabilitySet, isCapability, type Capability, type CapabilitySet } from "./capabilities.js";
+export type { FileInfo, FolderEntry, FolderInfo, WriteResult, Metadata, Entry } from "./models.js";
+export type { Backend, BackendContent, BackendWriteOptions, BackendListOptions, ByteRange } from "./backend.js";
+export * from "./store/index.js";
+export * from "./backends/memory/index.js";

@@ -1,0 +1,31 @@
+/** The last segment of a normalised path (`""` for the root). */
+export function baseName(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? path : path.slice(slash + 1);
+}
+
+/** The parent of a normalised path (`""` for a top-level entry and for the root). */
+export function parentPath(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+
+/** Joins two normalised paths, either of which may be the root `""`. */
+export function joinPath(base: string, rest: string): string {
+  if (base === "") return rest;
+  if (rest === "") return base;
+  return `${base}/${rest}`;
+}
+
+/** True when `path` equals `folder` or lies below it (both normalised; `""` contains everything). */
+export function isWithin(path: string, folder: string): boolean {
+  return folder === "" || path === folder || path.startsWith(`${folder}/`);
+}
+
+/** Number of segments of a normalised path (`0` for the root). */
+export function depthOf(path: string): number {
+  if (path === "") return 0;
+  let count = 1;
+  for (let i = path.indexOf("/"); i >= 0; i = path.indexOf("/", i + 1)) count++;
+  return count;
+}

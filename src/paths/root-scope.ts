@@ -1,0 +1,55 @@
+import { quotePath } from "../errors/quote-path.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../errors/index.js";
+import { joinPath } from "./path-parts.js";
+
+/**
+ * Maps store-relative paths to backend paths under a root, and back (spec PATH-010..PATH-014).
+ * The root is a normalised path; `""` is the backend root.
+ */
+export class RootScope {
+  /** The normalised root, `""` for the backend root. */
+  readonly root: string;
+  private readonly prefix: string;
+
+  constructor(root: string) {
+    this.root = root;
+    this.prefix = root === "" ? "" : `${root}/`;
+  }
+
+  /** Backend path of a normalised store-relative path. */
+  toBackend(relative: string): string {
+    return joinPath(this.root, relative);
+  }
+
+  /** Store-relative path of a backend path under the root. */
+  toStore(backendPath: string): string {
+    if (this.root === "") return backendPath;
+    if (backendPath === this.root) return "";
+    if (backendPath.startsWith(this.prefix)) return backendPath.slice(this.prefix.length);
+    throw new Error(`internal: backend path ${quotePath(backendPath)} is outside the store root`);
+  }
+
+  /**
+   * Rewrites a backend error so that its `path` and the paths quoted in its message are
+   * store-relative and never reveal the root.
+   */
+  relocateError(error: unknown): unknown {
+    if (this.root === "" || !isRemoteStoreError(error)) return error;
+    const e: RemoteStoreError = error;
+    const path = e.path === undefined ? undefined : this.toStoreLenient(e.path);
+    const message = e.message
+      .replaceAll(quotePath(this.root), quotePath(""))
+      .replaceAll(`"${jsonBody(this.prefix)}`, '"');
+    if (path === e.path && message === e.message) return e;
+    return e.withPath(path, message);
+  }
+
+  private toStoreLenient(backendPath: string): string {
+    if (backendPath === this.root) return "";
+    return backendPath.startsWith(this.prefix) ? backendPath.slice(this.prefix.length) : backendPath;
+  }
+}
+
+function jsonBody(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}

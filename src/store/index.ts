@@ -1,0 +1,15 @@
+export { Store } from "./store.js";
+export { Listing, snapshotIterable } from "./listing.js";
+export type { WriteContent } from "./content.js";
+export { DEFAULT_CONTENT_TYPE } from "./content-type.js";
+export { MAX_METADATA_BYTES } from "./metadata.js";
+export type {
+  StoreOptions,
+  ReadOptions,
+  ReadTextOptions,
+  WriteOptions,
+  DeleteOptions,
+  DeleteFolderOptions,
+  ListOptions,
+  TransferOptions,
+} from "./store-options.js";

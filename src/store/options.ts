@@ -1,0 +1,40 @@
+import type { ByteRange } from "../backend.js";
+import { describeType } from "../paths/normalize.js";
+
+/** Checks that `options` is absent or a plain object. */
+export function optionsObject<T extends object>(options: T | undefined, argName = "options"): Partial<T> {
+  if (options === undefined) return {};
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new TypeError(`${argName} must be an object, got ${describeType(options)}`);
+  }
+  return options;
+}
+
+/** An optional boolean option; anything else is a `TypeError`. */
+export function booleanOption(value: unknown, name: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== "boolean") throw new TypeError(`${name} must be a boolean, got ${describeType(value)}`);
+  return value;
+}
+
+/** An optional non-negative integer (or `Infinity` when allowed); else `TypeError`/`RangeError`. */
+export function countOption(value: unknown, name: string, { allowInfinity = false } = {}): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number") throw new TypeError(`${name} must be a number, got ${describeType(value)}`);
+  if (allowInfinity && value === Number.POSITIVE_INFINITY) return value;
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  return value;
+}
+
+/** Validates `{ offset?, length? }` (spec ST-020). */
+export function rangeOption(options: { offset?: unknown; length?: unknown } | undefined): ByteRange {
+  const o = optionsObject(options);
+  return { offset: countOption(o.offset, "offset") ?? 0, length: countOption(o.length, "length") };
+}
+
+/** An optional string option. */
+export function stringOption(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${describeType(value)}`);
+  return value;
+}

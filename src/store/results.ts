@@ -1,0 +1,66 @@
+import type { Backend } from "../backend.js";
+import type { FileInfo, FolderInfo, Metadata, WriteResult } from "../models.js";
+import { describeType } from "../paths/normalize.js";
+import type { RootScope } from "../paths/root-scope.js";
+
+const BACKEND_METHODS = [
+  "exists", "isFile", "isFolder", "read", "readBytes", "write", "writeAtomic", "delete", "deleteFolder",
+  "listFiles", "listFolders", "iterChildren", "getFileInfo", "getFolderInfo", "move", "copy", "close",
+] as const;
+
+/** Checks that `value` looks like a {@link Backend}; a `TypeError` names what is missing. */
+export function checkBackend(value: unknown): Backend {
+  if (typeof value !== "object" || value === null) throw new TypeError(`backend must be a Backend object, got ${describeType(value)}`);
+  const candidate = value as Record<string, unknown>;
+  const missing = BACKEND_METHODS.filter((method) => typeof candidate[method] !== "function");
+  if (typeof candidate.name !== "string" || candidate.name === "") missing.unshift("name" as never);
+  if (!(candidate.capabilities instanceof Set)) missing.unshift("capabilities" as never);
+  if (missing.length > 0) throw new TypeError(`backend does not implement the Backend interface (missing: ${missing.join(", ")})`);
+  return value as Backend;
+}
+
+function copyMetadata(metadata: Metadata | undefined): Metadata | undefined {
+  return metadata === undefined ? undefined : Object.freeze({ ...metadata });
+}
+
+/** A frozen store-relative copy of a backend `FileInfo`. */
+export function freezeFileInfo(info: FileInfo, scope: RootScope): FileInfo {
+  const metadata = copyMetadata(info.metadata);
+  return Object.freeze({
+    kind: "file",
+    path: scope.toStore(info.path),
+    name: info.name,
+    size: info.size,
+    modifiedAt: new Date(info.modifiedAt.getTime()),
+    ...(info.contentType === undefined ? {} : { contentType: info.contentType }),
+    ...(metadata === undefined ? {} : { metadata }),
+  });
+}
+
+/** A frozen store-relative copy of a listing entry. */
+export function freezeEntry<T extends { readonly kind: "file" | "folder"; readonly path: string; readonly name: string }>(entry: T, scope: RootScope): T {
+  if (entry.kind === "file") return freezeFileInfo(entry as unknown as FileInfo, scope) as unknown as T;
+  return Object.freeze({ kind: "folder", path: scope.toStore(entry.path), name: entry.name }) as unknown as T;
+}
+
+/** A frozen store-relative copy of a backend `FolderInfo`. */
+export function freezeFolderInfo(info: FolderInfo, scope: RootScope): FolderInfo {
+  return Object.freeze({
+    path: scope.toStore(info.path),
+    fileCount: info.fileCount,
+    totalSize: info.totalSize,
+    ...(info.modifiedAt === undefined ? {} : { modifiedAt: new Date(info.modifiedAt.getTime()) }),
+  });
+}
+
+/** A frozen store-relative copy of a backend `WriteResult`. */
+export function freezeWriteResult(result: WriteResult, scope: RootScope): WriteResult {
+  const metadata = copyMetadata(result.metadata);
+  return Object.freeze({
+    path: scope.toStore(result.path),
+    size: result.size,
+    ...(result.modifiedAt === undefined ? {} : { modifiedAt: new Date(result.modifiedAt.getTime()) }),
+    ...(result.contentType === undefined ? {} : { contentType: result.contentType }),
+    ...(metadata === undefined ? {} : { metadata }),
+  });
+}

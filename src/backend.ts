@@ -16,6 +16,8 @@ export interface BackendWriteOptions {
   readonly contentType: string;
   /** Validated user metadata, or `undefined`. Non-empty metadata only reaches backends that declare `userMetadata`. */
   readonly metadata: Metadata | undefined;
+  /** A modification time to store instead of "now"; only sent to backends that declare `setModifiedAt` (snapshot import). */
+  readonly modifiedAt?: Date;
 }
 
 /** A byte range: both non-negative integers, already validated. */

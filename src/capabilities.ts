@@ -17,6 +17,12 @@ export const CAPABILITIES = [
   "glob",
   "rangeRead",
   "url",
+  "createFolder",
+  "moveFolder",
+  "atomicMoveFolder",
+  "copyFolder",
+  "multipart",
+  "setModifiedAt",
 ] as const;
 
 /** One capability name. */

@@ -80,3 +80,13 @@ export class ConfigError extends RemoteStoreError {
     this.issues = Object.freeze([...(options.issues ?? [message])]);
   }
 }
+
+/**
+ * Structured input that is not a path is invalid: a multipart part list with an unknown part or
+ * a stale etag, a snapshot with a bad entry. Nothing was changed.
+ */
+export class InvalidArgument extends RemoteStoreError {
+  constructor(message: string, options?: RemoteStoreErrorOptions) {
+    super("INVALID_ARGUMENT", message, options);
+  }
+}

@@ -14,6 +14,7 @@ export {
   BackendUnavailable,
   QuotaExceeded,
   ConfigError,
+  InvalidArgument,
   type CapabilityNotSupportedOptions,
   type ConfigErrorOptions,
 } from "./classes.js";

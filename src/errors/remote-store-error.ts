@@ -8,7 +8,8 @@ export type ErrorCode =
   | "CAPABILITY_NOT_SUPPORTED"
   | "BACKEND_UNAVAILABLE"
   | "QUOTA_EXCEEDED"
-  | "CONFIG_INVALID";
+  | "CONFIG_INVALID"
+  | "INVALID_ARGUMENT";
 
 /** Options every library error accepts. */
 export interface RemoteStoreErrorOptions {

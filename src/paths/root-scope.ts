@@ -11,9 +11,14 @@ export class RootScope {
   readonly root: string;
   private readonly prefix: string;
 
+  /** Folders above the root: a message naming one of them names the store root instead. */
+  private readonly ancestors: readonly string[];
+
   constructor(root: string) {
     this.root = root;
     this.prefix = root === "" ? "" : `${root}/`;
+    const segments = root === "" ? [] : root.split("/");
+    this.ancestors = segments.slice(0, -1).map((_, index) => segments.slice(0, index + 1).join("/"));
   }
 
   /** Backend path of a normalised store-relative path. */
@@ -37,9 +42,8 @@ export class RootScope {
     if (this.root === "" || !isRemoteStoreError(error)) return error;
     const e: RemoteStoreError = error;
     const path = e.path === undefined ? undefined : this.toStoreLenient(e.path);
-    const message = e.message
-      .replaceAll(quotePath(this.root), quotePath(""))
-      .replaceAll(`"${jsonBody(this.prefix)}`, '"');
+    let message = e.message.replaceAll(quotePath(this.root), quotePath("")).replaceAll(`"${jsonBody(this.prefix)}`, '"');
+    for (const ancestor of this.ancestors) message = message.replaceAll(quotePath(ancestor), quotePath(""));
     if (path === e.path && message === e.message) return e;
     return e.withPath(path, message);
   }

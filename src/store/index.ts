@@ -1,4 +1,5 @@
 export { Store } from "./store.js";
+export { SyncStore, type SyncWriteContent } from "./sync-store.js";
 export { Listing, snapshotIterable } from "./listing.js";
 export type { WriteContent } from "./content.js";
 export { DEFAULT_CONTENT_TYPE } from "./content-type.js";
@@ -12,4 +13,7 @@ export type {
   DeleteFolderOptions,
   ListOptions,
   TransferOptions,
+  CreateFolderOptions,
+  MultipartOptions,
 } from "./store-options.js";
+export { MultipartUpload, MAX_PART_NUMBER, type PartReference } from "./multipart-upload.js";

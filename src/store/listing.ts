@@ -14,6 +14,11 @@ export class Listing<T> implements AsyncIterable<T> {
     return this.source()[Symbol.asyncIterator]();
   }
 
+  /** `util.inspect` (console.log, the Node REPL) says how to get the items. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "Listing (async iterable: use toArray() or for await)";
+  }
+
   /** Collects every item into an array. */
   async toArray(): Promise<T[]> {
     const items: T[] = [];

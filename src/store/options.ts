@@ -38,3 +38,18 @@ export function stringOption(value: unknown, name: string): string | undefined {
   if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${describeType(value)}`);
   return value;
 }
+
+/** An optional valid `Date`. */
+export function dateOption(value: unknown, name: string): Date | undefined {
+  if (value === undefined) return undefined;
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError(`${name} must be a valid Date`);
+  return new Date(value.getTime());
+}
+
+/** The depth a listing's `{ recursive?, maxDepth? }` asks for (spec ST-061): `maxDepth`, else unlimited when recursive, else 0. */
+export function listDepth(options: { recursive?: unknown; maxDepth?: unknown } | undefined): number {
+  const o = optionsObject(options);
+  const recursive = booleanOption(o.recursive, "recursive");
+  const maxDepth = countOption(o.maxDepth, "maxDepth", { allowInfinity: true });
+  return maxDepth ?? (recursive ? Number.POSITIVE_INFINITY : 0);
+}

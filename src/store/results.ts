@@ -64,3 +64,8 @@ export function freezeWriteResult(result: WriteResult, scope: RootScope): WriteR
     ...(metadata === undefined ? {} : { metadata }),
   });
 }
+
+/** The store root's info when its folder does not exist yet in the backend (spec ST-011, ST-081). */
+export function emptyFolderInfo(path: string): FolderInfo {
+  return { path, fileCount: 0, totalSize: 0 };
+}

@@ -31,6 +31,24 @@ export interface WriteOptions {
   readonly metadata?: Metadata;
   /** The content type to store; default: a Blob's type, else guessed from the extension. */
   readonly contentType?: string;
+  /** Store this modification time instead of "now" (needs `setModifiedAt`; used by snapshot import). */
+  readonly modifiedAt?: Date;
+}
+
+/** Options of `createFolder`. */
+export interface CreateFolderOptions {
+  /** Succeed quietly when the folder already exists. */
+  readonly existOk?: boolean;
+}
+
+/** Options of `startMultipartUpload`. */
+export interface MultipartOptions {
+  /** Replace an existing file on completion (default false: `AlreadyExists`). */
+  readonly overwrite?: boolean;
+  /** User metadata of the assembled file. */
+  readonly metadata?: Metadata;
+  /** Content type of the assembled file; default guessed from the extension. */
+  readonly contentType?: string;
 }
 
 /** Options of `delete`. */

@@ -1,18 +1,24 @@
 import type { Backend, BackendContent } from "../backend.js";
+import type { FolderOperations, MultipartOperations, MultipartUploadInfo } from "../backend-extensions.js";
+import { isWithin } from "../paths/path-parts.js";
 import type { Capability } from "../capabilities.js";
-import { BackendUnavailable, CapabilityNotSupported } from "../errors/index.js";
+import { BackendUnavailable, CapabilityNotSupported, isRemoteStoreError } from "../errors/index.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../models.js";
-import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
+import { describeType, normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
 import { prepareContent, type WriteContent } from "./content.js";
 import { resolveContentType } from "./content-type.js";
 import { checkGlobPattern, planGlob } from "./glob-plan.js";
 import { Listing } from "./listing.js";
 import { validateMetadata } from "./metadata.js";
-import { booleanOption, countOption, optionsObject, rangeOption, stringOption } from "./options.js";
+import { booleanOption, dateOption, listDepth, optionsObject, rangeOption, stringOption } from "./options.js";
+import { checkFolderPair, checkSameFolder, folderOperationFallback, hasNativeFolderOperation, type FolderOperation } from "./folder-ops.js";
+import { MultipartUpload } from "./multipart-upload.js";
 import { collectStream, sliceStream } from "./range-stream.js";
-import { checkBackend, freezeEntry, freezeFileInfo, freezeFolderInfo, freezeWriteResult } from "./results.js";
+import { checkBackend, emptyFolderInfo, freezeEntry, freezeFileInfo, freezeFolderInfo, freezeWriteResult } from "./results.js";
 import type {
+  CreateFolderOptions,
+  MultipartOptions,
   DeleteFolderOptions,
   DeleteOptions,
   ListOptions,
@@ -24,6 +30,7 @@ import type {
 } from "./store-options.js";
 
 const CHILD = Symbol("remote-store.child");
+const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
 const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.for("Symbol.asyncDispose");
 
 /**
@@ -55,21 +62,24 @@ export class Store implements AsyncDisposable {
   }
 
   /** True when a file or folder exists; the root always exists. Never `NotFound`. */
-  async exists(path: string): Promise<boolean> {
+  async exists(path = ""): Promise<boolean> {
     const full = this.queryPath(path);
-    return this.call(() => this.backend.exists(full));
+    const exists = await this.call(() => this.backend.exists(full));
+    return exists || full === this.rootPath;
   }
 
   /** True when `path` is a file. */
-  async isFile(path: string): Promise<boolean> {
+  async isFile(path = ""): Promise<boolean> {
     const full = this.queryPath(path);
-    return this.call(() => this.backend.isFile(full));
+    const isFile = await this.call(() => this.backend.isFile(full));
+    return isFile && full !== this.rootPath;
   }
 
   /** True when `path` is a folder; the root is one. */
-  async isFolder(path: string): Promise<boolean> {
+  async isFolder(path = ""): Promise<boolean> {
     const full = this.queryPath(path);
-    return this.call(() => this.backend.isFolder(full));
+    const isFolder = await this.call(() => this.backend.isFolder(full));
+    return isFolder || full === this.rootPath;
   }
 
   /** A stream of the file's bytes, or of the range asked for. */
@@ -94,6 +104,7 @@ export class Store implements AsyncDisposable {
 
   /** The file decoded as text (UTF-8 by default; invalid bytes become U+FFFD). */
   async readText(path: string, options?: ReadTextOptions): Promise<string> {
+    this.gate("read");
     const o = optionsObject(options);
     const decoder = new TextDecoder(stringOption(o.encoding, "encoding") ?? "utf-8", { fatal: false });
     const bytes = await this.readBytes(path, { ...(o.offset === undefined ? {} : { offset: o.offset }), ...(o.length === undefined ? {} : { length: o.length }) });
@@ -101,14 +112,13 @@ export class Store implements AsyncDisposable {
   }
 
   /** Writes a file, creating parent folders. `AlreadyExists` unless `overwrite`. */
-  async write(path: string, content: WriteContent, options?: WriteOptions): Promise<WriteResult> {
+  write(path: string, content: WriteContent, options?: WriteOptions): Promise<WriteResult> {
     return this.writeWith("write", path, content, options);
   }
 
   /** Writes text as UTF-8; as {@link Store.write}. */
   async writeText(path: string, text: string, options?: WriteOptions): Promise<WriteResult> {
-    if (typeof text !== "string") throw new TypeError(`text must be a string, got ${typeof text}`);
-    return this.writeWith("write", path, text, options);
+    return this.writeWith("write", path, text, options, { textOnly: true });
   }
 
   /** As {@link Store.write}, and readers never see a partial file; a failed source leaves the old content. */
@@ -175,7 +185,11 @@ export class Store implements AsyncDisposable {
   async getFolderInfo(path = ""): Promise<FolderInfo> {
     this.gate("metadata");
     const full = this.queryPath(path);
-    return freezeFolderInfo(await this.call(() => this.backend.getFolderInfo(full)), this.scope);
+    const info = await this.call(() => this.backend.getFolderInfo(full)).catch((error: unknown) => {
+      if (full === this.rootPath && isRemoteStoreError(error, "NOT_FOUND")) return emptyFolderInfo(full);
+      throw error;
+    });
+    return freezeFolderInfo(info, this.scope);
   }
 
   /** Moves a file, keeping content type, metadata and modification time. Same path: no-op. */
@@ -194,6 +208,60 @@ export class Store implements AsyncDisposable {
     await this.call(() => this.backend.copy(from, to, { overwrite }));
   }
 
+  /** Creates a folder and its missing parents (needs `createFolder`). Exists and not `existOk` → `AlreadyExists`. */
+  async createFolder(path: string, options?: CreateFolderOptions): Promise<void> {
+    this.gate("createFolder");
+    const existOk = booleanOption(optionsObject(options).existOk, "existOk");
+    const full = this.filePath(path, "Cannot create the store root");
+    const backend = this.backend as Backend & Partial<FolderOperations>;
+    if (typeof backend.createFolder !== "function") throw this.missing("createFolder");
+    const folders = backend as Backend & FolderOperations;
+    await this.call(() => folders.createFolder(full, { existOk }));
+  }
+
+  /**
+   * Moves a folder with everything below it. Native and atomic where the backend declares
+   * `moveFolder`/`atomicMoveFolder`; otherwise file by file (spec FOLD-030).
+   */
+  async moveFolder(src: string, dst: string, options?: TransferOptions): Promise<void> {
+    return this.folderOperation("moveFolder", src, dst, options);
+  }
+
+  /** Copies a folder with everything below it; native where the backend declares `copyFolder`, else file by file. */
+  async copyFolder(src: string, dst: string, options?: TransferOptions): Promise<void> {
+    return this.folderOperation("copyFolder", src, dst, options);
+  }
+
+  /** Starts a multipart upload to `path` (needs `multipart`). Nothing is visible there until `complete`. */
+  async startMultipartUpload(path: string, options?: MultipartOptions): Promise<MultipartUpload> {
+    this.gate("multipart");
+    const o = optionsObject(options);
+    const overwrite = booleanOption(o.overwrite, "overwrite");
+    const metadata = validateMetadata(o.metadata);
+    const explicitType = stringOption(o.contentType, "contentType");
+    const relative = normalizeFilePath(path);
+    if (metadata !== undefined) this.gate("userMetadata");
+    const contentType = resolveContentType(relative, explicitType, undefined);
+    const backend = this.multipartBackend();
+    const full = this.scope.toBackend(relative);
+    const uploadId = await this.call(() => backend.startMultipartUpload(full, { overwrite, contentType, metadata }));
+    const call = async <T>(operation: () => Promise<T>): Promise<T> => {
+      this.assertOpen();
+      return this.call(operation);
+    };
+    return new MultipartUpload({ backend, scope: this.scope, call }, uploadId, relative);
+  }
+
+  /** The multipart uploads in progress below this store's root. */
+  async listMultipartUploads(): Promise<MultipartUploadInfo[]> {
+    this.gate("multipart");
+    const backend = this.multipartBackend();
+    const uploads = await this.call(() => backend.listMultipartUploads());
+    return uploads
+      .filter((upload) => isWithin(upload.path, this.rootPath))
+      .map((upload) => Object.freeze({ uploadId: upload.uploadId, path: this.scope.toStore(upload.path), startedAt: new Date(upload.startedAt.getTime()) }));
+  }
+
   /** A store rooted at `sub` below this one, sharing (not owning) the backend. */
   child(sub: string): Store {
     this.assertOpen();
@@ -205,9 +273,9 @@ export class Store implements AsyncDisposable {
   async url(path: string): Promise<string> {
     this.gate("url");
     const full = this.filePath(path);
-    const url = this.backend.url;
-    if (url === undefined) throw new CapabilityNotSupported(`Backend ${this.backend.name} has no url()`, { capability: "url", backend: this.backend.name });
-    return this.call(() => url.call(this.backend, full));
+    const backend = this.backend;
+    if (backend.url === undefined) throw this.missing("url");
+    return this.call(() => (backend as Required<Pick<Backend, "url">>).url(full));
   }
 
   /** Closes the store (and the backend, when this store owns it). Idempotent. */
@@ -227,23 +295,59 @@ export class Store implements AsyncDisposable {
     return `Store(backend=${this.backend.name}, rootPath=${JSON.stringify(this.rootPath)})`;
   }
 
-  private async writeWith(kind: "write" | "atomicWrite", path: string, content: WriteContent, options: WriteOptions | undefined): Promise<WriteResult> {
+  /** `util.inspect` (console.log, the Node REPL) shows {@link Store.toString}. */
+  [INSPECT](): string {
+    return this.toString();
+  }
+
+  private async writeWith(kind: "write" | "atomicWrite", path: string, content: WriteContent, options: WriteOptions | undefined, { textOnly = false } = {}): Promise<WriteResult> {
     this.gate(kind);
     const o = optionsObject(options);
     const overwrite = booleanOption(o.overwrite, "overwrite");
     const metadata = validateMetadata(o.metadata);
     const explicitType = stringOption(o.contentType, "contentType");
-    const relative = normalizeFilePath(path);
+    const modifiedAt = dateOption(o.modifiedAt, "modifiedAt");
+    const relative = isNormalPath(path) && path !== "" ? path : normalizeFilePath(path);
+    if (textOnly && typeof content !== "string") throw new TypeError(`text must be a string, got ${describeType(content)}`);
     const prepared = prepareContent(content);
     if (metadata !== undefined) this.gate("userMetadata");
+    if (modifiedAt !== undefined) this.gate("setModifiedAt");
     const contentType = resolveContentType(relative, explicitType, prepared.blobType);
     const full = this.scope.toBackend(relative);
-    const writeOptions = { overwrite, contentType, metadata };
+    const writeOptions = { overwrite, contentType, metadata, ...(modifiedAt === undefined ? {} : { modifiedAt }) };
     const body: BackendContent = prepared.content;
     const result = await this.call(() =>
       kind === "write" ? this.backend.write(full, body, writeOptions) : this.backend.writeAtomic(full, body, writeOptions),
     );
     return freezeWriteResult(result, this.scope);
+  }
+
+  private async folderOperation(operation: FolderOperation, src: string, dst: string, options: TransferOptions | undefined): Promise<void> {
+    const native = hasNativeFolderOperation(this.backend, operation);
+    if (!native) for (const needed of FALLBACK_NEEDS[operation]) this.gate(needed);
+    else this.assertOpen();
+    const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
+    if (!native && overwrite) this.gate("delete");
+    const relative = { src: normalizeFilePath(src, "src", "A folder operation needs a folder, not the root"), dst: normalizeFilePath(dst, "dst", "A folder operation needs a folder, not the root") };
+    const from = this.scope.toBackend(relative.src);
+    const to = this.scope.toBackend(relative.dst);
+    const same = checkFolderPair(from, to, relative);
+    if (same) return this.call(() => checkSameFolder(this.backend, from));
+    if (native) {
+      const backend = this.backend;
+      return this.call(() => backend[operation](from, to, { overwrite }));
+    }
+    return this.call(() => folderOperationFallback(this.backend, operation, { src: from, dst: to }, { overwrite }));
+  }
+
+  private multipartBackend(): MultipartOperations & Backend {
+    const backend = this.backend as Backend & Partial<MultipartOperations>;
+    if (typeof backend.startMultipartUpload !== "function") throw this.missing("multipart");
+    return backend as Backend & MultipartOperations;
+  }
+
+  private missing(capability: Capability): CapabilityNotSupported {
+    return new CapabilityNotSupported(`Backend ${this.backend.name} does not implement ${capability}`, { capability, backend: this.backend.name });
   }
 
   private async *globPass(pattern: string): AsyncGenerator<FileInfo> {
@@ -272,11 +376,11 @@ export class Store implements AsyncDisposable {
 
   private queryPath(path: unknown): string {
     this.assertOpen();
-    return this.scope.toBackend(normalizePath(path));
+    return this.scope.toBackend(isNormalPath(path) ? path : normalizePath(path));
   }
 
   private filePath(path: unknown, rootMessage?: string, argName = "path"): string {
-    return this.scope.toBackend(normalizeFilePath(path, argName, rootMessage));
+    return this.scope.toBackend(isNormalPath(path) && path !== "" ? path : normalizeFilePath(path, argName, rootMessage));
   }
 
   private gate(capability: Capability): void {
@@ -293,7 +397,20 @@ export class Store implements AsyncDisposable {
     if (this.closed) throw new BackendUnavailable(`Store on ${this.backend.name} is closed`, { backend: this.backend.name });
   }
 
-  private async call<T>(operation: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a backend call as a promise, rewriting its errors to store-relative paths. At the
+   * backend root there is nothing to rewrite, so the backend's own promise is returned as it is.
+   */
+  private call<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.rootPath !== "") return this.relocating(operation);
+    try {
+      return Promise.resolve(operation());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private async relocating<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
@@ -302,9 +419,34 @@ export class Store implements AsyncDisposable {
   }
 }
 
-function listDepth(options: ListOptions | undefined): number {
-  const o = optionsObject(options);
-  const recursive = booleanOption(o.recursive, "recursive");
-  const maxDepth = countOption(o.maxDepth, "maxDepth", { allowInfinity: true });
-  return maxDepth ?? (recursive ? Number.POSITIVE_INFINITY : 0);
+/**
+ * True when `path` is a string already in normal form — no `\\`, NUL, empty, `.` or `..`
+ * segment — so `normalizePath` would return it unchanged: one scan, no allocation.
+ */
+function isNormalPath(path: unknown): path is string {
+  if (typeof path !== "string") return false;
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    const c = i < path.length ? path.charCodeAt(i) : SLASH;
+    if (c === SLASH) {
+      const length = i - start;
+      if (length === 0) return path.length === 0;
+      if (path.charCodeAt(start) === DOT && (length === 1 || (length === 2 && path.charCodeAt(start + 1) === DOT))) return false;
+      start = i + 1;
+    } else if (c === BACKSLASH || c === 0) {
+      return false;
+    }
+  }
+  return true;
 }
+
+const SLASH = 0x2f;
+const DOT = 0x2e;
+const BACKSLASH = 0x5c;
+
+/** What the file-by-file fallback of each folder operation needs. */
+const FALLBACK_NEEDS: Record<FolderOperation, readonly Capability[]> = {
+  moveFolder: ["list", "move", "delete"],
+  copyFolder: ["list", "copy"],
+};
+

@@ -1,326 +1,193 @@
 import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../backend.js";
+import type {
+  BackendMultipartOptions,
+  FolderOperations,
+  MultipartOperations,
+  MultipartUploadInfo,
+  PartInfo,
+} from "../../backend-extensions.js";
 import { capabilitySet, type CapabilitySet } from "../../capabilities.js";
-import {
-  AlreadyExists,
-  BackendUnavailable,
-  DirectoryNotEmpty,
-  InvalidPath,
-  NotFound,
-  QuotaExceeded,
-  type RemoteStoreError,
-  type RemoteStoreErrorOptions,
-} from "../../errors/index.js";
-import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
-import { compareCodePoints } from "../../paths/compare.js";
 import { snapshotIterable } from "../../store/listing.js";
-import { clipRange, copyRange, drainContent, streamRange } from "./file-content.js";
-import { checkMemoryOptions, type MemoryBackendOptions } from "./memory-options.js";
-import { newFile, type FileContent, type FileNode, type FolderNode, type TreeNode } from "./nodes.js";
-import { MemoryTree } from "./tree.js";
+import { copyRange, drainContent, streamRange } from "./file-content.js";
+import { MemoryCore, type StoredContent } from "./memory-core.js";
+import type { MemoryBackendOptions } from "./memory-options.js";
+
+const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
 
 const MEMORY_CAPABILITIES = capabilitySet([
   "read", "write", "delete", "list", "move", "copy", "atomicWrite", "atomicMove",
   "metadata", "userMetadata", "glob", "rangeRead", "url",
+  "createFolder", "moveFolder", "atomicMoveFolder", "copyFolder", "multipart", "setModifiedAt",
 ]);
-
-type ErrorClass = new (message: string, options: RemoteStoreErrorOptions) => RemoteStoreError;
 
 /**
  * A real in-memory file tree (spec MEM-*): folders are nodes, empty folders persist, listings
  * come in code point order, and every mutation is applied in one synchronous step, so it is
  * atomic with respect to every other operation. Costs are listed in spec/memory-backend.md.
+ *
+ * This class adapts the synchronous {@link MemoryCore} to the async Backend contract; the
+ * same core is reachable synchronously through `SyncStore`.
  */
-export class MemoryBackend implements Backend {
-  /** The backend's name, used in URLs (`memory://<name>/…`) and messages. */
-  readonly name: string;
-  /** Everything this backend declares. */
+export class MemoryBackend implements Backend, FolderOperations, MultipartOperations {
+  /** Everything this backend declares: all capabilities. */
   readonly capabilities: CapabilitySet = MEMORY_CAPABILITIES;
-  /** The size limit in bytes (`Infinity` when unlimited). */
-  readonly maxSize: number;
-  private readonly clock: () => Date;
-  private tree = new MemoryTree();
-  private closed = false;
+  /** @internal The synchronous implementation, shared with `SyncStore`. */
+  readonly core: MemoryCore;
 
   constructor(options: MemoryBackendOptions = {}) {
-    const checked = checkMemoryOptions(options);
-    this.name = checked.name;
-    this.maxSize = checked.maxSize;
-    this.clock = checked.clock;
+    this.core = new MemoryCore(options);
+  }
+
+  /** The backend's name, used in URLs (`memory://<name>/…`) and messages. */
+  get name(): string {
+    return this.core.name;
+  }
+
+  /** The size limit in bytes (`Infinity` when unlimited). */
+  get maxSize(): number {
+    return this.core.maxSize;
   }
 
   /** Bytes stored in all files. O(1). */
   get usedBytes(): number {
-    return this.tree.root.totalSize;
+    return this.core.usedBytes;
   }
 
   async exists(path: string): Promise<boolean> {
-    this.assertOpen();
-    return this.tree.find(split(path)) !== undefined;
+    return this.core.exists(path);
   }
 
   async isFile(path: string): Promise<boolean> {
-    this.assertOpen();
-    return this.tree.find(split(path))?.kind === "file";
+    return this.core.isFile(path);
   }
 
   async isFolder(path: string): Promise<boolean> {
-    this.assertOpen();
-    return this.tree.find(split(path))?.kind === "folder";
+    return this.core.isFolder(path);
   }
 
+  /** A lazy stream over a snapshot of the content: a later overwrite does not affect it. */
   async read(path: string, range: ByteRange): Promise<ReadableStream<Uint8Array>> {
-    const file = this.fileAt(path);
-    const { start, end } = clipRange(file.size, range);
-    return streamRange(file.content, start, end);
+    const { content, start, end } = this.core.readRange(path, range);
+    return streamRange(content, start, end);
   }
 
   async readBytes(path: string, range: ByteRange): Promise<Uint8Array> {
-    const file = this.fileAt(path);
-    const { start, end } = clipRange(file.size, range);
-    return copyRange(file.content, start, end);
+    const { content, start, end } = this.core.readRange(path, range);
+    return copyRange(content, start, end);
   }
 
   async write(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult> {
-    return this.put(path, content, options);
+    return this.core.put(path, await this.receive(path, content, options.overwrite), options);
   }
 
   /** Every memory write is atomic: nothing is visible until the whole content has arrived. */
   async writeAtomic(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult> {
-    return this.put(path, content, options);
+    return this.write(path, content, options);
   }
 
   async delete(path: string, options: { readonly missingOk: boolean }): Promise<void> {
-    this.assertOpen();
-    const node = this.tree.find(split(path));
-    if (node?.kind === "folder") throw this.error(InvalidPath, "Not a file", path);
-    if (node === undefined) {
-      if (options.missingOk) return;
-      throw this.error(NotFound, "File not found", path);
-    }
-    this.tree.detach(node);
+    this.core.delete(path, options);
   }
 
   async deleteFolder(path: string, options: { readonly recursive: boolean; readonly missingOk: boolean }): Promise<void> {
-    this.assertOpen();
-    const node = this.tree.find(split(path));
-    if (node?.kind === "file") throw this.error(InvalidPath, "Not a folder", path);
-    if (node === undefined) {
-      if (options.missingOk) return;
-      throw this.error(NotFound, "Folder not found", path);
-    }
-    if (!options.recursive && node.children.size > 0) throw this.error(DirectoryNotEmpty, "Folder not empty", path);
-    this.tree.detach(node);
+    this.core.deleteFolder(path, options);
   }
 
   listFiles(path: string, options: BackendListOptions): AsyncIterable<FileInfo> {
-    return snapshotIterable(() => {
-      const folder = this.folderOrNothing(path);
-      const files: FileInfo[] = [];
-      if (folder !== undefined) this.tree.walkFiles(folder, path, options.maxDepth, (file, filePath) => files.push(fileInfo(file, filePath)));
-      return files;
-    });
+    return snapshotIterable(() => this.core.listFiles(path, options.maxDepth));
   }
 
   listFolders(path: string, options: BackendListOptions): AsyncIterable<FolderEntry> {
-    return snapshotIterable(() => {
-      const folder = this.folderOrNothing(path);
-      const folders: FolderEntry[] = [];
-      if (folder !== undefined) this.tree.walkFolders(folder, path, options.maxDepth, (node, folderPath) => folders.push(folderEntry(node, folderPath)));
-      if (options.maxDepth > 0) folders.sort((a, b) => compareCodePoints(a.path, b.path));
-      return folders;
-    });
+    return snapshotIterable(() => this.core.listFolders(path, options.maxDepth));
   }
 
   iterChildren(path: string): AsyncIterable<Entry> {
-    return snapshotIterable(() => {
-      const folder = this.folderOrNothing(path);
-      if (folder === undefined) return [];
-      return this.tree.childrenByName(folder).map((child) => {
-        const childPath = path === "" ? child.name : `${path}/${child.name}`;
-        return child.kind === "file" ? fileInfo(child, childPath) : folderEntry(child, childPath);
-      });
-    });
+    return snapshotIterable(() => this.core.iterChildren(path));
   }
 
   async getFileInfo(path: string): Promise<FileInfo> {
-    return fileInfo(this.fileAt(path), path);
+    return this.core.getFileInfo(path);
   }
 
   async getFolderInfo(path: string): Promise<FolderInfo> {
-    this.assertOpen();
-    const node = this.tree.find(split(path));
-    if (node === undefined) throw this.error(NotFound, "Folder not found", path);
-    if (node.kind === "file") throw this.error(InvalidPath, "Not a folder", path);
-    const newest = this.tree.newestBelow(node);
-    return Object.freeze({
-      path,
-      fileCount: node.fileCount,
-      totalSize: node.totalSize,
-      ...(newest === Number.NEGATIVE_INFINITY ? {} : { modifiedAt: new Date(newest) }),
-    });
+    return this.core.getFolderInfo(path);
   }
 
   /** Re-links the same node: O(depth), no data copied. */
   async move(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void> {
-    const source = this.fileAt(src, "Source not found");
-    if (src === dst) return;
-    const target = this.prepareTarget(dst, options.overwrite, 0);
-    if (target.existing !== undefined) this.tree.detach(target.existing);
-    this.tree.detach(source);
-    source.name = target.name;
-    this.tree.attach(this.tree.makeFolders(target.deepest, target.parents, target.missingAt), source);
+    this.core.move(src, dst, options);
   }
 
   /** Shares the immutable content with the source: O(depth), no data copied. */
   async copy(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void> {
-    const source = this.fileAt(src, "Source not found");
-    if (src === dst) return;
-    const target = this.prepareTarget(dst, options.overwrite, source.size);
-    const fields = {
-      content: source.content,
-      size: source.size,
-      modifiedAt: this.now(),
-      contentType: source.contentType,
-      metadata: source.metadata,
-    };
-    this.commit(target, fields);
+    this.core.copy(src, dst, options);
+  }
+
+  async createFolder(path: string, options: { readonly existOk: boolean }): Promise<void> {
+    this.core.createFolder(path, options);
+  }
+
+  /** Re-links one node: O(depth), whatever the size of the subtree. */
+  async moveFolder(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void> {
+    this.core.moveFolder(src, dst, options);
+  }
+
+  /** Clones the subtree's nodes, sharing immutable content: O(nodes), no data copied. */
+  async copyFolder(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void> {
+    this.core.copyFolder(src, dst, options);
+  }
+
+  async startMultipartUpload(path: string, options: BackendMultipartOptions): Promise<string> {
+    return this.core.startMultipartUpload(path, options);
+  }
+
+  async uploadPart(uploadId: string, partNumber: number, content: BackendContent): Promise<PartInfo> {
+    this.core.listParts(uploadId);
+    const stored = content instanceof Uint8Array ? { content: content.slice(), size: content.length } : await drainContent(content, () => undefined);
+    return this.core.uploadPart(uploadId, partNumber, stored);
+  }
+
+  async listParts(uploadId: string): Promise<PartInfo[]> {
+    return this.core.listParts(uploadId);
+  }
+
+  /** Assembles the parts by reference: no data copied. */
+  async completeMultipartUpload(uploadId: string, parts: readonly { readonly partNumber: number; readonly etag: string }[]): Promise<WriteResult> {
+    return this.core.completeMultipartUpload(uploadId, parts);
+  }
+
+  async abortMultipartUpload(uploadId: string): Promise<void> {
+    this.core.abortMultipartUpload(uploadId);
+  }
+
+  async listMultipartUploads(): Promise<MultipartUploadInfo[]> {
+    return this.core.listMultipartUploads();
   }
 
   async url(path: string): Promise<string> {
-    this.assertOpen();
-    return `memory://${encodeURIComponent(this.name)}/${path.split("/").map(encodeURIComponent).join("/")}`;
+    return this.core.url(path);
   }
 
   /** Frees the tree; every later call rejects with `BackendUnavailable`. Idempotent. */
   async close(): Promise<void> {
-    this.closed = true;
-    this.tree = new MemoryTree();
+    this.core.close();
   }
 
   /** `MemoryBackend(name, files=N, bytes=M)`. */
   toString(): string {
-    return `MemoryBackend(${this.name}, files=${this.tree.root.fileCount}, bytes=${this.tree.root.totalSize})`;
+    return `MemoryBackend(${this.name}, files=${this.core.fileCount}, bytes=${this.core.usedBytes})`;
   }
 
-  private async put(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult> {
-    this.prepareTarget(path, options.overwrite, 0);
-    let stored: { content: FileContent; size: number };
-    if (content instanceof Uint8Array) {
-      stored = { content: content.slice(), size: content.length };
-    } else {
-      stored = await drainContent(content, (received) => this.checkQuota(path, received, options.overwrite));
-    }
-    const target = this.prepareTarget(path, options.overwrite, stored.size);
-    const modifiedAt = this.now();
-    this.commit(target, { ...stored, modifiedAt, contentType: options.contentType, metadata: options.metadata });
-    return Object.freeze({
-      path,
-      size: stored.size,
-      modifiedAt: new Date(modifiedAt),
-      contentType: options.contentType,
-      ...(options.metadata === undefined ? {} : { metadata: options.metadata }),
-    });
+  /** `util.inspect` (console.log, the Node REPL) shows {@link MemoryBackend.toString}. */
+  [INSPECT](): string {
+    return this.toString();
   }
 
-  /**
-   * Checks that a file may be placed at `path` holding `size` bytes, without changing anything:
-   * no file in the way (`InvalidPath`), not a folder (`InvalidPath`), not an existing file unless
-   * `overwrite` (`AlreadyExists`), within the quota (`QuotaExceeded`).
-   */
-  private prepareTarget(path: string, overwrite: boolean, size: number): Target {
-    this.assertOpen();
-    const segments = split(path);
-    const resolution = this.tree.resolve(segments);
-    if (resolution.found === undefined && resolution.blockedBy !== undefined) {
-      const blocker = segments.slice(0, resolution.blockedAt + 1).join("/");
-      throw this.error(InvalidPath, `Cannot create a folder where a file exists (${quotePath(blocker)})`, path);
-    }
-    const existing = resolution.found;
-    if (existing?.kind === "folder") throw this.error(InvalidPath, "A folder exists at", path);
-    if (existing !== undefined && !overwrite) throw this.error(AlreadyExists, "File already exists", path);
-    const freed = existing?.size ?? 0;
-    if (this.tree.root.totalSize - freed + size > this.maxSize) {
-      throw this.error(QuotaExceeded, `Writing ${size} bytes would exceed the ${this.maxSize}-byte limit`, path);
-    }
-    const name = segments[segments.length - 1] as string;
-    const parents = segments.slice(0, -1);
-    if (existing !== undefined) return { parents, name, existing, deepest: existing.parent as FolderNode, missingAt: parents.length };
-    const notFound = resolution as { deepest: FolderNode; missingAt: number };
-    return { parents, name, existing: undefined, deepest: notFound.deepest, missingAt: notFound.missingAt };
+  /** Copies content into immutable stored form: one copy, chunk by chunk for streams, failing early over quota. */
+  private async receive(path: string, content: BackendContent, overwrite: boolean): Promise<StoredContent> {
+    this.core.checkWritable(path, overwrite);
+    if (content instanceof Uint8Array) return { content: content.slice(), size: content.length };
+    return drainContent(content, (received) => this.core.checkReceived(path, received, overwrite));
   }
-
-  private commit(target: Target, fields: Omit<FileNode, "kind" | "name" | "parent">): void {
-    if (target.existing !== undefined) {
-      this.tree.replaceFile(target.existing, fields);
-      return;
-    }
-    const parent = this.tree.makeFolders(target.deepest, target.parents, target.missingAt);
-    this.tree.attach(parent, newFile(target.name, fields));
-  }
-
-  private checkQuota(path: string, received: number, overwrite: boolean): void {
-    if (this.tree.root.totalSize + received <= this.maxSize) return;
-    const existing = overwrite ? this.tree.find(split(path)) : undefined;
-    const freed = existing?.kind === "file" ? existing.size : 0;
-    if (this.tree.root.totalSize - freed + received > this.maxSize) {
-      throw this.error(QuotaExceeded, `Writing more than ${received - 1} bytes would exceed the ${this.maxSize}-byte limit`, path);
-    }
-  }
-
-  private fileAt(path: string, missing = "File not found"): FileNode {
-    this.assertOpen();
-    const node = this.tree.find(split(path));
-    if (node === undefined) throw this.error(NotFound, missing, path);
-    if (node.kind === "folder") throw this.error(InvalidPath, "Not a file", path);
-    return node;
-  }
-
-  private folderOrNothing(path: string): FolderNode | undefined {
-    this.assertOpen();
-    const node = this.tree.find(split(path));
-    return node?.kind === "folder" ? node : undefined;
-  }
-
-  private now(): number {
-    return this.clock().getTime();
-  }
-
-  private error(kind: ErrorClass, what: string, path: string): RemoteStoreError {
-    return new kind(`${what}: ${quotePath(path)} (backend ${this.name})`, { path, backend: this.name });
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw new BackendUnavailable(`Backend ${this.name} is closed`, { backend: this.name });
-  }
-}
-
-/** Where a write lands: an existing file to replace, or the folders to create and the new name. */
-interface Target {
-  /** The parent folder's segments; those from `missingAt` on do not exist yet. */
-  readonly parents: readonly string[];
-  readonly name: string;
-  readonly existing: FileNode | undefined;
-  readonly deepest: FolderNode;
-  readonly missingAt: number;
-}
-
-function split(path: string): string[] {
-  return path === "" ? [] : path.split("/");
-}
-
-function fileInfo(file: FileNode, path: string): FileInfo {
-  return Object.freeze({
-    kind: "file",
-    path,
-    name: file.name,
-    size: file.size,
-    modifiedAt: new Date(file.modifiedAt),
-    contentType: file.contentType,
-    ...(file.metadata === undefined ? {} : { metadata: file.metadata }),
-  });
-}
-
-function folderEntry(node: TreeNode, path: string): FolderEntry {
-  return Object.freeze({ kind: "folder", path, name: node.name });
 }

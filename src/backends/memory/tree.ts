@@ -1,5 +1,5 @@
 import { compareCodePoints } from "../../paths/compare.js";
-import { newFolder, type FileFields, type FileNode, type FolderNode, type TreeNode } from "./nodes.js";
+import { newFile, newFolder, type FileFields, type FileNode, type FolderNode, type TreeNode } from "./nodes.js";
 
 /** Where a path leads in the tree (spec MEM-010). */
 export type Resolution =
@@ -148,6 +148,23 @@ export class MemoryTree {
       if (maxDepth > 0) this.walkFolders(child, path, maxDepth - 1, visit);
     }
   }
+}
+
+/** A deep copy of a folder's subtree; files share their immutable content and get `modifiedAt`. O(n) nodes, no data copied. */
+export function cloneFolder(folder: FolderNode, name: string, modifiedAt: number): FolderNode {
+  const copy = newFolder(name);
+  for (const child of folder.children.values()) {
+    const cloned: TreeNode =
+      child.kind === "file"
+        ? newFile(child.name, { content: child.content, size: child.size, modifiedAt, contentType: child.contentType, metadata: child.metadata })
+        : cloneFolder(child, child.name, modifiedAt);
+    cloned.parent = copy;
+    copy.children.set(cloned.name, cloned);
+  }
+  copy.fileCount = folder.fileCount;
+  copy.totalSize = folder.totalSize;
+  copy.newest = folder.fileCount > 0 ? modifiedAt : Number.NEGATIVE_INFINITY;
+  return copy;
 }
 
 function walkKey(node: TreeNode): string {

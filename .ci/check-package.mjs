@@ -1,0 +1,61 @@
+// Checks the built package through its own `exports` map (self-reference by name), the way a
+// user's code loads it: ESM import, CommonJS require, and the testing entry.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const problems = [];
+let checks = 0;
+
+function check(label, condition) {
+  checks++;
+  if (!condition) problems.push(label);
+}
+
+const esm = await import("remote-store");
+check("import('remote-store') exports Store", typeof esm.Store === "function");
+check("import('remote-store') exports MemoryBackend", typeof esm.MemoryBackend === "function");
+check("import('remote-store') exports isRemoteStoreError", typeof esm.isRemoteStoreError === "function");
+
+const cjs = require("remote-store");
+check("require('remote-store') exports Store", typeof cjs.Store === "function");
+check("require('remote-store') exports MemoryBackend", typeof cjs.MemoryBackend === "function");
+
+const store = new cjs.Store({ backend: new cjs.MemoryBackend() });
+await store.writeText("a/b.txt", "hello");
+check("CJS build writes and reads", (await store.readText("a/b.txt")) === "hello");
+check("CJS build globs (lazy minimatch)", (await store.glob("**/*.txt").toArray()).length === 1);
+const esmStore = new esm.Store({ backend: new esm.MemoryBackend() });
+await esmStore.writeText("x/y.txt", "hi");
+check("ESM build globs (lazy minimatch)", (await esmStore.glob("x/*.txt").toArray()).length === 1);
+
+const dir = mkdtempSync(join(tmpdir(), "rs-package-"));
+try {
+  const esmLocal = await import("remote-store/local");
+  const cjsLocal = require("remote-store/local");
+  for (const [label, local, core] of [["ESM", esmLocal, esm], ["CJS", cjsLocal, cjs]]) {
+    const localStore = new core.Store({ backend: new local.LocalBackend({ root: join(dir, label) }) });
+    const error = await localStore.readText("missing.txt").catch((e) => e);
+    check(`${label}: a LocalBackend error is instanceof the core NotFound`, error instanceof core.NotFound && error.path === "missing.txt");
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const testing = await import("remote-store/testing");
+check("import('remote-store/testing') exports describeBackendConformance", typeof testing.describeBackendConformance === "function");
+check("import('remote-store/testing') exports runConformance", typeof testing.runConformance === "function");
+
+const report = await testing.runConformance({ create: () => new esm.MemoryBackend() });
+check(`runConformance from dist passes on MemoryBackend (failed: ${report.failed.length})`, report.failed.length === 0 && report.passed > 0);
+
+for (const problem of problems) console.error(`package check failed: ${problem}`);
+console.log(`package checks: ${checks - problems.length} of ${checks} passed`);
+const out = process.argv[2];
+if (out) {
+  const report = { numPassedTests: checks - problems.length, numFailedTests: problems.length, numPendingTests: 0, numTodoTests: 0, success: problems.length === 0 };
+  writeFileSync(out, JSON.stringify(report));
+}
+if (problems.length > 0) process.exitCode = 1;

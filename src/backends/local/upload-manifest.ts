@@ -1,0 +1,109 @@
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import * as nodePath from "node:path";
+import type { Metadata } from "../../models.js";
+import { hasErrno } from "./errno.js";
+import { RESERVED_PREFIX } from "./local-root.js";
+import { tempName } from "./temp-name.js";
+
+/** The reserved folder, at the real root, that holds one folder per multipart upload (spec LOC-120). */
+export const UPLOADS_FOLDER = `${RESERVED_PREFIX}-uploads`;
+
+/** The manifest's file name inside an upload's folder. */
+export const MANIFEST_NAME = "manifest.json";
+
+/** One stored part, as the manifest records it. */
+export interface ManifestPart {
+  readonly size: number;
+  readonly etag: string;
+  /** The part's file name inside the upload's folder. */
+  readonly file: string;
+}
+
+/** What an upload's folder records about it (spec LOC-121). */
+export interface UploadManifest {
+  readonly v: 1;
+  /** The backend path of the target file. */
+  readonly path: string;
+  readonly overwrite: boolean;
+  readonly contentType: string;
+  readonly metadata: Metadata | undefined;
+  /** Milliseconds since the epoch. */
+  readonly startedAt: number;
+  /** The current parts, by part number. */
+  readonly parts: Readonly<Record<string, ManifestPart>>;
+}
+
+const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** True when `uploadId` has the form this backend hands out (a UUID), so it names no other folder. */
+export function isUploadId(uploadId: string): boolean {
+  return UPLOAD_ID.test(uploadId);
+}
+
+/** The folder of upload `uploadId` below the real root. */
+export function uploadFolder(realRoot: string, uploadId: string): string {
+  return nodePath.join(realRoot, UPLOADS_FOLDER, uploadId);
+}
+
+/**
+ * Reads an upload's manifest; `undefined` when the upload is not active (no folder, no
+ * manifest, or one this backend did not write). Other read errors are thrown as they are.
+ */
+export async function readManifest(folder: string): Promise<UploadManifest | undefined> {
+  let text: string;
+  try {
+    text = await readFile(nodePath.join(folder, MANIFEST_NAME), "utf8");
+  } catch (error) {
+    if (hasErrno(error, "ENOENT", "ENOTDIR")) return undefined;
+    throw error;
+  }
+  return parseManifest(text);
+}
+
+/** Replaces the manifest atomically: a temp file in the upload's folder, then a rename. */
+export async function writeManifest(folder: string, manifest: UploadManifest): Promise<void> {
+  const temp = nodePath.join(folder, tempName());
+  try {
+    await writeFile(temp, JSON.stringify(manifest), { flag: "wx" });
+    await rename(temp, nodePath.join(folder, MANIFEST_NAME));
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+function parseManifest(text: string): UploadManifest | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const m = value as Partial<Record<keyof UploadManifest, unknown>>;
+  if (m.v !== 1 || typeof m.path !== "string" || typeof m.overwrite !== "boolean" || typeof m.contentType !== "string") return undefined;
+  if (typeof m.startedAt !== "number" || !Number.isFinite(m.startedAt)) return undefined;
+  if (typeof m.parts !== "object" || m.parts === null) return undefined;
+  const metadata = parseMetadata(m.metadata);
+  if (metadata === false) return undefined;
+  const parts: Record<string, ManifestPart> = {};
+  for (const [number, part] of Object.entries(m.parts as Record<string, unknown>)) {
+    if (!isPart(part)) return undefined;
+    parts[number] = { size: part.size, etag: part.etag, file: part.file };
+  }
+  return { v: 1, path: m.path, overwrite: m.overwrite, contentType: m.contentType, metadata, startedAt: m.startedAt, parts };
+}
+
+function parseMetadata(value: unknown): Metadata | undefined | false {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object" || Array.isArray(value)) return false;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (!entries.every(([, v]) => typeof v === "string")) return false;
+  return entries.length === 0 ? undefined : Object.freeze(Object.fromEntries(entries) as Record<string, string>);
+}
+
+function isPart(value: unknown): value is ManifestPart {
+  if (typeof value !== "object" || value === null) return false;
+  const p = value as Partial<Record<keyof ManifestPart, unknown>>;
+  return typeof p.size === "number" && typeof p.etag === "string" && typeof p.file === "string" && /^part-\d+-[0-9a-f]+$/.test(p.file);
+}

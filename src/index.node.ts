@@ -1,0 +1,10 @@
+/**
+ * remote-store for Node (the package's `node` export condition): everything of the universal
+ * entry, plus `Registry.fromFile` and the `local` backend type with `file:` URLs.
+ */
+import { registerNodeSupport } from "./node/register.js";
+
+registerNodeSupport();
+
+export * from "./index.js";
+export { LocalBackend, type LocalBackendOptions } from "./backends/local/index.js";

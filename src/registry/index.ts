@@ -1,0 +1,24 @@
+export { Registry } from "./registry.js";
+export { openStore } from "./open-store.js";
+export {
+  registerBackendType,
+  registeredBackendTypes,
+  type BackendFactory,
+  type BackendTypeOptions,
+  type BackendUrlSupport,
+  type BackendUrlParts,
+} from "./backend-types.js";
+export { setConfigFileReader, type ConfigFileReader } from "./file-reader.js";
+export type {
+  RegistryConfig,
+  BackendConfig,
+  BackendEntry,
+  StoreConfig,
+  RegistryOptions,
+  FromTextOptions,
+  FromFileOptions,
+} from "./config-types.js";
+export type { ConfigFormat } from "./parse-text.js";
+export type { TablePath } from "./table.js";
+export type { EnvRecord } from "./env.js";
+export type { RegistryDescription, BackendDescription, StoreDescription } from "./describe.js";

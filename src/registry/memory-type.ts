@@ -1,0 +1,51 @@
+import * as z from "zod";
+import { MemoryBackend } from "../backends/memory/index.js";
+import type { BackendTypeDefinition, BackendUrlParts } from "./backend-types.js";
+import { isValidName, NAME_RULE } from "./names.js";
+import { decodePart, parseUrl, queryOptions, urlError } from "./url-parts.js";
+
+/** Options of the built-in `memory` type (spec REG-025). */
+export const memoryOptionsSchema = z.strictObject({
+  maxSize: z.number().int().nonnegative().optional(),
+  name: z.string().refine(isValidName, { message: `is not a valid memory backend name (${NAME_RULE})` }).optional(),
+});
+
+type MemoryOptions = z.output<typeof memoryOptionsSchema>;
+
+/** `memory://` (private) and `memory://name/root?maxSize=n` (spec REG-042/043). */
+export function parseMemoryUrl(text: string): BackendUrlParts {
+  const problems: string[] = [];
+  const url = parseUrl(text, problems);
+  if (url === undefined) throw urlError(problems);
+  if (!/^memory:\/\//i.test(text)) problems.push(`write "memory://" for a private backend or "memory://name" for a named one`);
+  if (url.username !== "" || url.password !== "") problems.push("a memory URL takes no user or password");
+  if (url.port !== "") problems.push("a memory URL takes no port");
+  if (url.hash !== "") problems.push("a memory URL takes no #fragment");
+  const name = decodePart(url.hostname, "backend name", problems);
+  if (name !== undefined && name !== "" && !isValidName(name)) problems.push(`the backend name in the URL is not valid (${NAME_RULE})`);
+  const rootPath = decodePart(url.pathname, "path", problems);
+  const options = queryOptions(url, problems);
+  if (name !== undefined && name !== "") {
+    if (Object.hasOwn(options, "name")) problems.push(`the name is given twice (host and "name" parameter)`);
+    options.name = name;
+  }
+  if (problems.length > 0) throw urlError(problems);
+  return { options, rootPath: rootPath ?? "" };
+}
+
+function createMemory(options: MemoryOptions): MemoryBackend {
+  return new MemoryBackend({
+    ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }),
+    ...(options.name === undefined ? {} : { name: options.name }),
+  });
+}
+
+/** The built-in `memory` backend type. */
+export const memoryBackendType: BackendTypeDefinition = Object.freeze({
+  type: "memory",
+  factory: createMemory as (options: unknown) => MemoryBackend,
+  schema: memoryOptionsSchema,
+  capabilities: undefined,
+  url: Object.freeze({ scheme: "memory", parse: parseMemoryUrl }),
+  instanceKey: (options: unknown) => (options as MemoryOptions).name,
+});

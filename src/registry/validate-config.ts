@@ -1,0 +1,152 @@
+import * as z from "zod";
+import { joinPath } from "../paths/path-parts.js";
+import { normalizePath } from "../paths/normalize.js";
+import { resolveBackendEntry, type ResolvedBackend } from "./backend-entry.js";
+import { describeConfigValue } from "./describe-value.js";
+import type { IssueList } from "./issues.js";
+import type { Location } from "./location.js";
+import { isValidName, NAME_RULE } from "./names.js";
+import { collectSecrets, collectUrlSecrets, isPlainTable } from "./secrets.js";
+import { knownHint } from "./suggest.js";
+import { addZodIssues } from "./zod-issues.js";
+
+/** A validated backend entry with its name and instance slot. */
+export interface NamedBackend extends ResolvedBackend {
+  readonly name: string;
+  /** Entries with the same slot share one backend instance (REG-063). */
+  readonly slot: string;
+}
+
+/** A validated store entry. */
+export interface ResolvedStore {
+  readonly name: string;
+  readonly backend: string;
+  /** The store's own `rootPath`, normalised. */
+  readonly rootPath: string;
+  /** The effective root: the backend URL's path joined with `rootPath` (REG-043). */
+  readonly effectiveRoot: string;
+}
+
+/** A validated config. */
+export interface ResolvedConfig {
+  readonly backends: ReadonlyMap<string, NamedBackend>;
+  readonly stores: ReadonlyMap<string, ResolvedStore>;
+  /** Secret values found in the config, for scrubbing messages (REG-081). */
+  readonly secrets: ReadonlySet<string>;
+}
+
+const topLevel = z.strictObject({
+  backends: z.record(z.string(), z.unknown()).nullish(),
+  stores: z.record(z.string(), z.unknown()).nullish(),
+});
+
+const storeTable = z.strictObject({
+  backend: z.string().min(1),
+  rootPath: z.string().nullish(),
+  options: z.strictObject({}).nullish(),
+});
+
+/**
+ * Validates a whole config (spec REG-001..005, REG-010..014), adding every problem to `issues`.
+ * Returns the resolved config when there was none.
+ */
+export function resolveConfig(data: unknown, base: Location, issues: IssueList, substituted: ReadonlySet<string>): ResolvedConfig | undefined {
+  const before = issues.size;
+  if (!isPlainTable(data)) {
+    const got = data === null || data === undefined ? "the config is empty" : `got ${describeConfigValue(data)}`;
+    issues.add(base, `expected a table with "backends" and "stores" (${got})`);
+    return undefined;
+  }
+  const top = topLevel.safeParse(data);
+  if (!top.success) addZodIssues(top.error.issues, data, topLevel, base, issues);
+  const backendEntries = isPlainTable(data.backends) ? data.backends : {};
+  const storeEntries = isPlainTable(data.stores) ? data.stores : {};
+
+  const backends = new Map<string, NamedBackend>();
+  const slots = new Map<string, { name: string; fingerprint: string }>();
+  const secrets = new Set<string>();
+  for (const [name, entry] of Object.entries(backendEntries)) {
+    const location = [...base, "backends", name];
+    if (!isValidName(name)) issues.add(location, `invalid backend name (${NAME_RULE})`);
+    collectSecrets(entry, secrets);
+    if (typeof entry === "string") collectUrlSecrets(entry, secrets);
+    const resolved = resolveBackendEntry(entry, location, issues, substituted);
+    if (resolved === undefined) continue;
+    collectSecrets(resolved.options, secrets);
+    const slot = slotOf(name, resolved, location, issues);
+    if (slot === undefined) continue;
+    const fingerprint = `${resolved.definition.type}\u0000${canonical(resolved.options)}`;
+    const other = slots.get(slot);
+    if (other !== undefined && other.fingerprint !== fingerprint) {
+      issues.add(typeof entry === "string" ? location : [...location, "options"], `shares its "${resolved.definition.type}" instance with backend "${other.name}" but has different options`);
+      continue;
+    }
+    slots.set(slot, { name, fingerprint });
+    backends.set(name, { ...resolved, name, slot });
+  }
+
+  const knownBackends = Object.keys(backendEntries).sort();
+  const stores = new Map<string, ResolvedStore>();
+  for (const [name, entry] of Object.entries(storeEntries)) {
+    const location = [...base, "stores", name];
+    if (!isValidName(name)) issues.add(location, `invalid store name (${NAME_RULE})`);
+    const store = resolveStore(name, entry, location, issues, knownBackends, backends);
+    if (store !== undefined) stores.set(name, store);
+  }
+  if (issues.size > before) return undefined;
+  return { backends, stores, secrets };
+}
+
+function resolveStore(
+  name: string,
+  entry: unknown,
+  location: Location,
+  issues: IssueList,
+  knownBackends: readonly string[],
+  backends: ReadonlyMap<string, NamedBackend>,
+): ResolvedStore | undefined {
+  if (!isPlainTable(entry)) {
+    issues.add(location, `expected a table { backend, rootPath }, got ${describeConfigValue(entry)}`);
+    return undefined;
+  }
+  const checked = storeTable.safeParse(entry);
+  if (!checked.success) addZodIssues(checked.error.issues, entry, storeTable, location, issues);
+  const backend = entry.backend;
+  if (typeof backend === "string" && backend !== "" && !knownBackends.includes(backend)) {
+    issues.add([...location, "backend"], `unknown backend ${JSON.stringify(backend)}${knownHint(backend, knownBackends)}`);
+  }
+  let rootPath = "";
+  if (typeof entry.rootPath === "string") {
+    try {
+      rootPath = normalizePath(entry.rootPath, "rootPath");
+    } catch {
+      issues.add([...location, "rootPath"], `must not contain ".." segments or NUL characters (a store cannot reach outside its backend)`);
+      return undefined;
+    }
+  }
+  const resolved = typeof backend === "string" ? backends.get(backend) : undefined;
+  if (!checked.success || resolved === undefined) return undefined;
+  return { name, backend: backend as string, rootPath, effectiveRoot: joinPath(resolved.basePath, rootPath) };
+}
+
+function slotOf(name: string, resolved: ResolvedBackend, location: Location, issues: IssueList): string | undefined {
+  const keyOf = resolved.definition.instanceKey;
+  let key: string | undefined;
+  try {
+    key = keyOf?.(resolved.options);
+  } catch (error) {
+    issues.add(location, `the "${resolved.definition.type}" type could not tell its instance: ${String((error as { message?: unknown })?.message ?? error)}`);
+    return undefined;
+  }
+  return key === undefined ? `backend\u0000${name}` : `type\u0000${resolved.definition.type}\u0000${key}`;
+}
+
+/** A stable text form of options (keys sorted at every depth) to compare shared entries. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (isPlainTable(value)) {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(",")}}`;
+  }
+  if (value instanceof Date) return `date:${value.toISOString()}`;
+  return typeof value === "bigint" ? `${value}n` : (JSON.stringify(value) ?? String(value));
+}

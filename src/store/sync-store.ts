@@ -1,0 +1,205 @@
+import { MemoryBackend } from "../backends/memory/memory-backend.js";
+import type { MemoryCore } from "../backends/memory/memory-core.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../models.js";
+import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
+import { RootScope } from "../paths/root-scope.js";
+import { resolveContentType } from "./content-type.js";
+import { validateMetadata } from "./metadata.js";
+import { booleanOption, dateOption, listDepth, optionsObject, rangeOption, stringOption } from "./options.js";
+import { emptyFolderInfo, freezeEntry, freezeFileInfo, freezeFolderInfo, freezeWriteResult } from "./results.js";
+import type { Store } from "./store.js";
+import type {
+  CreateFolderOptions,
+  DeleteFolderOptions,
+  DeleteOptions,
+  ListOptions,
+  ReadOptions,
+  ReadTextOptions,
+  TransferOptions,
+  WriteOptions,
+} from "./store-options.js";
+
+/** What `SyncStore` writes: whole content only (no streams). */
+export type SyncWriteContent = Uint8Array | ArrayBuffer | ArrayBufferView | string;
+
+const encoder = new TextEncoder();
+
+/**
+ * A synchronous Store over a `MemoryBackend` (spec SYNC-*), for test setup code and the REPL.
+ * Same paths, root scoping, validation, errors and results as `Store`; listings return arrays;
+ * content is whole (bytes or text). It shares the backend with any async `Store` on it.
+ */
+export class SyncStore {
+  /** The memory backend. */
+  readonly backend: MemoryBackend;
+  /** The normalised root inside the backend. */
+  readonly rootPath: string;
+  private readonly scope: RootScope;
+  private readonly core: MemoryCore;
+
+  constructor(options: { readonly backend: MemoryBackend; readonly rootPath?: string }) {
+    const o = optionsObject(options);
+    if (!(o.backend instanceof MemoryBackend)) throw new TypeError("SyncStore needs a MemoryBackend");
+    this.backend = o.backend;
+    this.core = o.backend.core;
+    this.rootPath = normalizePath(o.rootPath ?? "", "rootPath");
+    this.scope = new RootScope(this.rootPath);
+  }
+
+  /** A synchronous view of an async `Store` on a `MemoryBackend`, with the same root. */
+  static of(store: Store): SyncStore {
+    if (!(store.backend instanceof MemoryBackend)) throw new TypeError("SyncStore.of needs a Store on a MemoryBackend");
+    return new SyncStore({ backend: store.backend, rootPath: store.rootPath });
+  }
+
+  /** As `Store.exists`. */
+  exists(path = ""): boolean {
+    const full = this.queryPath(path);
+    return this.run(() => this.core.exists(full)) || full === this.rootPath;
+  }
+
+  /** As `Store.isFile`. */
+  isFile(path = ""): boolean {
+    const full = this.queryPath(path);
+    return this.run(() => this.core.isFile(full)) && full !== this.rootPath;
+  }
+
+  /** As `Store.isFolder`. */
+  isFolder(path = ""): boolean {
+    const full = this.queryPath(path);
+    return this.run(() => this.core.isFolder(full)) || full === this.rootPath;
+  }
+
+  /** As `Store.readBytes`. */
+  readBytes(path: string, options?: ReadOptions): Uint8Array {
+    const range = rangeOption(options);
+    const full = this.filePath(path);
+    return this.run(() => this.core.readBytes(full, range));
+  }
+
+  /** As `Store.readText`. */
+  readText(path: string, options?: ReadTextOptions): string {
+    const o = optionsObject(options);
+    const decoder = new TextDecoder(stringOption(o.encoding, "encoding") ?? "utf-8", { fatal: false });
+    return decoder.decode(this.readBytes(path, { ...(o.offset === undefined ? {} : { offset: o.offset }), ...(o.length === undefined ? {} : { length: o.length }) }));
+  }
+
+  /** As `Store.write`, for whole content. */
+  write(path: string, content: SyncWriteContent, options?: WriteOptions): WriteResult {
+    const o = optionsObject(options);
+    const overwrite = booleanOption(o.overwrite, "overwrite");
+    const metadata = validateMetadata(o.metadata);
+    const explicitType = stringOption(o.contentType, "contentType");
+    const modifiedAt = dateOption(o.modifiedAt, "modifiedAt");
+    const relative = normalizeFilePath(path);
+    const bytes = wholeBytes(content);
+    const contentType = resolveContentType(relative, explicitType, undefined);
+    const full = this.scope.toBackend(relative);
+    const writeOptions = { overwrite, contentType, metadata, ...(modifiedAt === undefined ? {} : { modifiedAt }) };
+    return freezeWriteResult(this.run(() => this.core.put(full, { content: bytes, size: bytes.length }, writeOptions)), this.scope);
+  }
+
+  /** As `Store.writeText`. */
+  writeText(path: string, text: string, options?: WriteOptions): WriteResult {
+    if (typeof text !== "string") throw new TypeError(`text must be a string, got ${typeof text}`);
+    return this.write(path, text, options);
+  }
+
+  /** As `Store.delete`. */
+  delete(path: string, options?: DeleteOptions): void {
+    const missingOk = booleanOption(optionsObject(options).missingOk, "missingOk");
+    const full = this.filePath(path);
+    this.run(() => this.core.delete(full, { missingOk }));
+  }
+
+  /** As `Store.deleteFolder`. */
+  deleteFolder(path: string, options?: DeleteFolderOptions): void {
+    const o = optionsObject(options);
+    const flags = { recursive: booleanOption(o.recursive, "recursive"), missingOk: booleanOption(o.missingOk, "missingOk") };
+    const full = this.filePath(path, "Cannot delete the store root");
+    this.run(() => this.core.deleteFolder(full, flags));
+  }
+
+  /** As `Store.listFiles`, collected. */
+  listFiles(path = "", options?: ListOptions): FileInfo[] {
+    const depth = listDepth(options);
+    const full = this.queryPath(path);
+    return this.run(() => this.core.listFiles(full, depth)).map((info) => freezeFileInfo(info, this.scope));
+  }
+
+  /** As `Store.listFolders`, collected. */
+  listFolders(path = "", options?: ListOptions): FolderEntry[] {
+    const depth = listDepth(options);
+    const full = this.queryPath(path);
+    return this.run(() => this.core.listFolders(full, depth)).map((entry) => freezeEntry(entry, this.scope));
+  }
+
+  /** As `Store.iterChildren`, collected. */
+  iterChildren(path = ""): Entry[] {
+    const full = this.queryPath(path);
+    return this.run(() => this.core.iterChildren(full)).map((entry) => freezeEntry(entry, this.scope));
+  }
+
+  /** As `Store.getFileInfo`. */
+  getFileInfo(path: string): FileInfo {
+    const full = this.filePath(path);
+    return freezeFileInfo(this.run(() => this.core.getFileInfo(full)), this.scope);
+  }
+
+  /** As `Store.getFolderInfo`. */
+  getFolderInfo(path = ""): FolderInfo {
+    const full = this.queryPath(path);
+    if (full === this.rootPath && !this.run(() => this.core.exists(full))) return freezeFolderInfo(emptyFolderInfo(full), this.scope);
+    return freezeFolderInfo(this.run(() => this.core.getFolderInfo(full)), this.scope);
+  }
+
+  /** As `Store.move`. */
+  move(src: string, dst: string, options?: TransferOptions): void {
+    const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
+    const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
+    this.run(() => this.core.move(from, to, { overwrite }));
+  }
+
+  /** As `Store.copy`. */
+  copy(src: string, dst: string, options?: TransferOptions): void {
+    const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
+    const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
+    this.run(() => this.core.copy(from, to, { overwrite }));
+  }
+
+  /** As `Store.createFolder`. */
+  createFolder(path: string, options?: CreateFolderOptions): void {
+    const existOk = booleanOption(optionsObject(options).existOk, "existOk");
+    const full = this.filePath(path, "Cannot create the store root");
+    this.run(() => this.core.createFolder(full, { existOk }));
+  }
+
+  /** A sync store rooted at `sub` below this one. */
+  child(sub: string): SyncStore {
+    return new SyncStore({ backend: this.backend, rootPath: this.scope.toBackend(normalizeFilePath(sub, "sub")) });
+  }
+
+  private queryPath(path: unknown): string {
+    return this.scope.toBackend(normalizePath(path));
+  }
+
+  private filePath(path: unknown, rootMessage?: string, argName = "path"): string {
+    return this.scope.toBackend(normalizeFilePath(path, argName, rootMessage));
+  }
+
+  private run<T>(operation: () => T): T {
+    try {
+      return operation();
+    } catch (error) {
+      throw this.scope.relocateError(error);
+    }
+  }
+}
+
+function wholeBytes(content: unknown): Uint8Array {
+  if (typeof content === "string") return encoder.encode(content);
+  if (content instanceof Uint8Array) return content.slice();
+  if (content instanceof ArrayBuffer) return new Uint8Array(content.slice(0));
+  if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength));
+  throw new TypeError("content must be a Uint8Array, ArrayBuffer, ArrayBufferView or string for SyncStore.write");
+}

@@ -1,0 +1,46 @@
+import { describe, it } from "vitest";
+import { fail } from "../assert.js";
+import { CONFORMANCE_CASES } from "../conformance/cases.js";
+import { executeCase } from "./execute-case.js";
+import { CONFORMANCE_ROOT, DEFAULT_CASE_TIMEOUT_MS, type ConformanceOptions } from "./options.js";
+import { EXPECTED_CAPABILITIES_ID, checkExpectedCapabilities } from "./run-conformance.js";
+import { selectionCapabilities, skipReason, traitsOf } from "./select.js";
+
+const RUNS = [
+  { label: "backend root", rootPrefix: undefined },
+  { label: "rootPath", rootPrefix: CONFORMANCE_ROOT },
+] as const;
+
+/**
+ * Registers the whole conformance suite with vitest, twice (spec CONF-H07): `<name> (backend root)`
+ * runs every case in `new Store({ backend })`, `<name> (rootPath)` in
+ * `new Store({ backend, rootPath: "conformance-root/<random>" })` and then checks that nothing
+ * outside that root changed. Every case gets a fresh backend from `create()`, closed afterwards.
+ * Cases the backend cannot run are registered with `it.skip`, their title naming what is missing.
+ */
+export function describeBackendConformance(name: string, options: ConformanceOptions): void {
+  if (typeof name !== "string" || name === "") throw new TypeError("describeBackendConformance: name must be a non-empty string");
+  if (typeof options !== "object" || options === null || typeof options.create !== "function") {
+    throw new TypeError("describeBackendConformance: options.create must be a function returning a Backend");
+  }
+  const timeout = options.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS;
+  for (const run of RUNS) {
+    describe(`${name} (${run.label})`, async () => {
+      const capabilities = await selectionCapabilities(options);
+      const traits = traitsOf(options);
+      const setup = { options, capabilities, rootPrefix: run.rootPrefix };
+      if (options.capabilities !== undefined) {
+        it(`${EXPECTED_CAPABILITIES_ID} the backend declares every capability the harness was told to expect`, async () => {
+          const problem = await checkExpectedCapabilities(options);
+          if (problem !== undefined) fail(problem);
+        });
+      }
+      for (const testCase of CONFORMANCE_CASES) {
+        const title = `${testCase.id} [${testCase.area}] ${testCase.title}`;
+        const reason = skipReason(testCase, capabilities, traits);
+        if (reason !== undefined) it.skip(`${title} (skipped: ${reason})`, () => undefined);
+        else it(title, () => executeCase(testCase, setup), timeout);
+      }
+    });
+  }
+}

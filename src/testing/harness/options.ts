@@ -1,0 +1,67 @@
+import type { Backend } from "../../backend.js";
+import type { Capability } from "../../capabilities.js";
+
+/** Makes a fresh, empty backend; called once per case. */
+export type BackendFactory = () => Backend | Promise<Backend>;
+
+/** What the conformance harness needs to know about a backend (spec CONF-H02). */
+export interface ConformanceOptions {
+  /** Makes a fresh, empty backend. Called once per case; the harness closes it afterwards. */
+  readonly create: BackendFactory;
+  /**
+   * The capabilities to test. Cases are chosen by this set (default: the backend's own
+   * declaration), and the harness checks that the backend declares each of them (CONF-004).
+   */
+  readonly capabilities?: Iterable<Capability>;
+  /** Makes a fresh backend limited to `maxSize` content bytes; enables the quota cases. */
+  readonly createWithQuota?: (maxSize: number) => Backend | Promise<Backend>;
+  /**
+   * The backend has a flat namespace (like S3): folders exist only while they hold files,
+   * so the cases that need empty folders to persist are skipped. Default `false`.
+   */
+  readonly flatNamespace?: boolean;
+  /** How far a stamped `modifiedAt` may lie outside the wall-clock window of the call. Default 1000 ms. */
+  readonly timestampToleranceMs?: number;
+  /** Time limit per case in milliseconds. Default 30 000. */
+  readonly timeoutMs?: number;
+}
+
+/** Options of `runConformance`. */
+export interface RunConformanceOptions extends ConformanceOptions {
+  /**
+   * Run every case in a Store rooted at `<rootPath>/<random>` (and check that nothing is touched
+   * outside it) instead of at the backend root. Use it on a backend that holds other data.
+   */
+  readonly rootPath?: string;
+  /** Run only the cases with these ids. */
+  readonly only?: Iterable<string>;
+}
+
+/** One failed case. */
+export interface ConformanceFailure {
+  readonly id: string;
+  readonly title: string;
+  /** What went wrong: the failed assertion, or the unexpected error. */
+  readonly message: string;
+}
+
+/** One case that did not apply to the backend. */
+export interface ConformanceSkip {
+  readonly id: string;
+  /** Why it was skipped, e.g. `needs capability: glob`. */
+  readonly reason: string;
+}
+
+/** The outcome of {@link runConformance}: every problem found, not only the first. */
+export interface ConformanceReport {
+  /** Number of cases that passed. */
+  readonly passed: number;
+  readonly failed: readonly ConformanceFailure[];
+  readonly skipped: readonly ConformanceSkip[];
+}
+
+/** Defaults of the optional numeric settings. */
+export const DEFAULT_TIMESTAMP_TOLERANCE_MS = 1000;
+export const DEFAULT_CASE_TIMEOUT_MS = 30_000;
+/** The folder under which the rootPath run places each case's random root. */
+export const CONFORMANCE_ROOT = "conformance-root";

@@ -1,0 +1,33 @@
+/**
+ * Everything of `remote-store/testing` that needs no test framework: `runConformance`, the cases
+ * as data, and the assertion helpers. `index.ts` adds `describeBackendConformance`, which imports
+ * vitest; a vitest-free entry point can re-export this module alone.
+ */
+export { runConformance } from "./harness/run-conformance.js";
+export type {
+  BackendFactory,
+  ConformanceOptions,
+  RunConformanceOptions,
+  ConformanceReport,
+  ConformanceFailure,
+  ConformanceSkip,
+} from "./harness/options.js";
+export { CONFORMANCE_CASES } from "./conformance/cases.js";
+export type { ConformanceCase, ConformanceContext, ConformanceArea, ConformanceTrait } from "./conformance/types.js";
+export {
+  ConformanceAssertionError,
+  assert,
+  assertEqual,
+  assertDeepEqual,
+  deepEqual,
+  expectError,
+  expectAnyError,
+  expectRejection,
+  expectThrowsSync,
+  expectSuccess,
+  labelled,
+  describeError,
+  fail,
+  type ExpectedError,
+} from "./assert.js";
+export { createFixtureStore, dumpStore, type FixtureStoreOptions, type FixtureTree, type FixtureValue } from "./fixtures/index.js";

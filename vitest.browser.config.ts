@@ -1,0 +1,70 @@
+import { fileURLToPath } from "node:url";
+import { playwright } from "@vitest/browser-playwright";
+import type { Plugin } from "vite";
+import { defineConfig } from "vitest/config";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests-browser/support/chromium.js";
+
+/**
+ * The browser run (spec/browser.md BR-020..): the browser-safe unit tests, the memory conformance
+ * suite and the browser-only tests of `tests-browser/`, in headless Debian Chromium driven by
+ * Playwright. `npm run test:browser`; never `playwright install` (toolchain.md, gotcha 7).
+ */
+
+const twin = (path: string): string => fileURLToPath(new URL(`./tests-browser/support/${path}`, import.meta.url));
+
+/**
+ * Browser twins of two Node-only test helpers (BR-022): the registry tests' `./helpers.js`
+ * (its assertions are browser-safe; only its unused-here `tempDir` imports `node:fs`) and
+ * `node:vm` (the errors test's cross-realm check runs in an iframe instead of a VM context).
+ */
+function browserTwins(): Plugin {
+  return {
+    name: "remote-store:browser-twins",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (source === "node:vm") return twin("node-vm.ts");
+      if (source === "./helpers.js" && importer?.replaceAll("\\", "/").includes("/tests/registry/")) return twin("registry-helpers.ts");
+      return null;
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [browserTwins()],
+  // The containment property test reads an optional depth knob from the environment; a browser
+  // has none, so the test's own default (300 runs) applies.
+  define: { "process.env.CONTAINMENT_RUNS": "undefined" },
+  optimizeDeps: { include: ["fast-check", "@fast-check/vitest", "zod", "yaml", "smol-toml", "minimatch"] },
+  test: {
+    include: [
+      // The memory conformance suite and its harness (remote-store/testing runs in browsers).
+      "tests/conformance/*.test.ts",
+      // Store, paths, errors, the memory backend: no disk, no node: module.
+      "tests/store/**/*.test.ts",
+      "tests/paths/**/*.test.ts",
+      "tests/errors/**/*.test.ts",
+      "tests/backends/memory/*.test.ts",
+      // Registry core: objects, text, memory URLs (with the browser twin of ./helpers.js).
+      "tests/registry/{backend-types,config-validation,core-entry,deferred,json-parse,lifecycle,urls}.test.ts",
+      // Browser-only tests: text configs, snapshots through Blob/JSON, the core entry in a page.
+      "tests-browser/**/*.test.ts",
+    ],
+    exclude: [
+      // Reads src/ files with node:fs (MEM-001 source check); its model test runs in Node.
+      "tests/backends/memory/tree.test.ts",
+    ],
+    // One page, one file at a time: predictable on a loaded 2-core machine. The timeouts are
+    // ceilings against a stuck browser, never timing assertions.
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] } }),
+      instances: [{ browser: "chromium" }],
+    },
+  },
+});

@@ -2,8 +2,8 @@ import { defineConfig } from "tsup";
 
 /**
  * ESM: every entry, sharing chunks, so `remote-store`, `remote-store/local`, … load one copy of
- * each class. CJS cannot share chunks, so it is one Node bundle (`index.node.cjs`) that both
- * `require("remote-store")` and `require("remote-store/local")` resolve to.
+ * each class. CJS cannot share chunks, so it is one Node bundle (`index.cjs`, from
+ * src/index.cjs.ts) that every `require` condition resolves to.
  */
 const esmEntries = {
   index: "src/index.ts",
@@ -11,6 +11,10 @@ const esmEntries = {
   local: "src/backends/local/index.ts",
   testing: "src/testing/index.ts",
   cli: "src/cli/bin.ts",
+  "ext/integrity": "src/ext/integrity/index.ts",
+  "ext/transfer": "src/ext/transfer/index.ts",
+  "ext/batch": "src/ext/batch/index.ts",
+  "ext/kv": "src/ext/kv/index.ts",
 };
 
 export default defineConfig([
@@ -24,7 +28,7 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { "index.node": "src/index.node.ts" },
+    entry: { index: "src/index.cjs.ts" },
     format: ["cjs"],
     dts: true,
     sourcemap: true,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import type { Plugin } from "vite";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests-browser/support/chromium.js";
 
 /**
@@ -34,7 +34,9 @@ export default defineConfig({
   // The containment property test reads an optional depth knob from the environment; a browser
   // has none, so the test's own default (300 runs) applies.
   define: { "process.env.CONTAINMENT_RUNS": "undefined" },
-  optimizeDeps: { include: ["fast-check", "@fast-check/vitest", "zod", "yaml", "smol-toml", "minimatch"] },
+  // Pre-bundle every dependency the browser tests reach, so Vite never discovers one mid-run and
+  // reloads the page (slow, and a source of flakiness on a loaded machine).
+  optimizeDeps: { include: ["fast-check", "@fast-check/vitest", "zod", "yaml", "smol-toml", "minimatch", "mrmime"] },
   test: {
     include: [
       // The memory conformance suite and its harness (remote-store/testing runs in browsers).
@@ -50,6 +52,7 @@ export default defineConfig({
       "tests-browser/**/*.test.ts",
     ],
     exclude: [
+      ...configDefaults.exclude,
       // Reads src/ files with node:fs (MEM-001 source check); its model test runs in Node.
       "tests/backends/memory/tree.test.ts",
     ],

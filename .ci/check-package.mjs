@@ -44,6 +44,19 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+for (const [entry, name] of [["integrity", "checksum"], ["transfer", "syncStores"], ["batch", "batchDelete"], ["kv", "createKeyValue"]]) {
+  const esmExt = await import(`remote-store/ext/${entry}`);
+  const cjsExt = require(`remote-store/ext/${entry}`);
+  check(`import and require of remote-store/ext/${entry} export ${name}`, typeof esmExt[name] === "function" && typeof cjsExt[name] === "function");
+}
+const { createKeyValue } = await import("remote-store/ext/kv");
+const kv = createKeyValue(esmStore);
+check("ESM ext/kv works on a Store from the core entry (shared classes)", (await kv.increment("n")) === 1 && kv.atomicIncrement === true);
+const cjsKv = require("remote-store/ext/kv").createKeyValue(store);
+check("CJS ext/kv works on a Store from the CJS core (shared classes)", (await cjsKv.increment("n")) === 1);
+await kv.close();
+await cjsKv.close();
+
 const testing = await import("remote-store/testing");
 check("import('remote-store/testing') exports describeBackendConformance", typeof testing.describeBackendConformance === "function");
 check("import('remote-store/testing') exports runConformance", typeof testing.runConformance === "function");

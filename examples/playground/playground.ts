@@ -54,19 +54,23 @@ async function refresh(): Promise<void> {
 
 /**
  * Runs one user action after the previous ones (so the tree never interleaves), then redraws the
- * tree and reports. `body[data-done]` counts the finished actions, for scripts driving the page.
+ * tree, also after a failure, and reports. `body[data-done]` counts finished actions, for scripts.
  */
 function perform(action: () => Promise<string>): void {
   queue = queue.then(async () => {
+    let report: [string, "info" | "error"];
     try {
-      const message = await action();
-      await refresh();
-      say(message);
+      report = [await action(), "info"];
     } catch (error) {
-      say(describeError(error), "error");
-    } finally {
-      document.body.dataset.done = String(++finished);
+      report = [describeError(error), "error"];
     }
+    try {
+      await refresh();
+    } catch (error) {
+      report = [describeError(error), "error"];
+    }
+    say(...report);
+    document.body.dataset.done = String(++finished);
   });
 }
 

@@ -27,30 +27,115 @@ export class Listing<T> implements AsyncIterable<T> {
   }
 }
 
+/** An `AsyncIterable` over an array computed when iteration starts (see {@link snapshotIterable}). */
+class SnapshotIterable<T> implements AsyncIterable<T> {
+  /** @param compute builds the items; called once per iteration, when it starts. */
+  constructor(readonly compute: () => readonly T[]) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return new ConvertingIterator<T, T>(() => this, identity, identity);
+  }
+}
+
 /**
  * An `AsyncIterable` over an array that is computed when iteration starts, without an
  * async generator's per-item overhead. Backends use it for snapshot listings.
  */
 export function snapshotIterable<T>(compute: () => readonly T[]): AsyncIterable<T> {
-  return {
-    [Symbol.asyncIterator](): AsyncIterator<T> {
-      let items: readonly T[] | undefined;
-      let index = 0;
-      return {
-        next(): Promise<IteratorResult<T>> {
-          try {
-            items ??= compute();
-          } catch (error) {
-            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-          }
-          if (index < items.length) return Promise.resolve({ done: false, value: items[index++] as T });
-          return Promise.resolve({ done: true, value: undefined });
-        },
-        return(): Promise<IteratorResult<T>> {
-          index = Number.POSITIVE_INFINITY;
-          return Promise.resolve({ done: true, value: undefined });
-        },
-      };
-    },
-  };
+  return new SnapshotIterable(compute);
+}
+
+/**
+ * A `Listing` over the iterable `start()` returns, with each item passed through `convert`
+ * and each error through `relocate`. It behaves as `for await (x of start()) yield convert(x)`
+ * inside a `try`/`catch` that rethrows `relocate(error)`, without an async generator's cost:
+ * a snapshot listing is served from its array, one resolved promise per item.
+ */
+export function convertedListing<T, R>(start: () => AsyncIterable<T>, convert: (item: T) => R, relocate: (error: unknown) => unknown): Listing<R> {
+  return new Listing<R>(() => ({ [Symbol.asyncIterator]: () => new ConvertingIterator(start, convert, relocate) }));
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+function identity<T>(value: T): T {
+  return value;
+}
+
+/** One pass over `start()`: started on the first `next()`, done after the end, an error or `return()`. */
+class ConvertingIterator<T, R> implements AsyncIterator<R> {
+  private state: "new" | "open" | "done" = "new";
+  /** The items of a snapshot source. */
+  private items: readonly T[] | undefined;
+  private index = 0;
+  /** The iterator of any other source. */
+  private inner: AsyncIterator<T> | undefined;
+
+  constructor(
+    private readonly start: () => AsyncIterable<T>,
+    private readonly convert: (item: T) => R,
+    private readonly relocate: (error: unknown) => unknown,
+  ) {}
+
+  next(): Promise<IteratorResult<R>> {
+    try {
+      if (this.state === "done") return Promise.resolve(DONE);
+      if (this.state === "new") this.open();
+      const items = this.items;
+      if (items === undefined) {
+        return (this.inner as AsyncIterator<T>).next().then(
+          (result) => this.converted(result),
+          (error: unknown) => this.fail(error),
+        );
+      }
+      if (this.index >= items.length) return Promise.resolve(this.finish());
+      return Promise.resolve({ done: false, value: this.convert(items[this.index++] as T) });
+    } catch (error) {
+      return this.fail(error);
+    }
+  }
+
+  return(): Promise<IteratorResult<R>> {
+    const inner = this.inner;
+    this.finish();
+    if (inner?.return === undefined) return Promise.resolve(DONE);
+    return inner.return().then(
+      () => DONE,
+      (error: unknown) => this.fail(error),
+    );
+  }
+
+  private open(): void {
+    this.state = "open";
+    const source = this.start();
+    if (source instanceof SnapshotIterable) this.items = (source as SnapshotIterable<T>).compute();
+    else this.inner = source[Symbol.asyncIterator]();
+  }
+
+  private converted(result: IteratorResult<T>): IteratorResult<R> | Promise<never> {
+    if (result.done === true) return this.finish();
+    try {
+      return { done: false, value: this.convert(result.value) };
+    } catch (error) {
+      // As when a loop body throws: the source is closed before the error surfaces.
+      const close = this.inner?.return?.();
+      return close === undefined ? this.fail(error) : close.then(() => this.fail(error), () => this.fail(error));
+    }
+  }
+
+  private finish(): IteratorReturnResult<undefined> {
+    this.state = "done";
+    this.items = undefined;
+    this.inner = undefined;
+    return DONE;
+  }
+
+  private fail(error: unknown): Promise<never> {
+    this.finish();
+    return rejection(this.relocate(error));
+  }
+}
+
+/** A promise rejected with `error` as it is, as the `throw` of a generator would. */
+async function rejection(error: unknown): Promise<never> {
+  throw error;
 }

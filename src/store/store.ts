@@ -9,7 +9,7 @@ import { RootScope } from "../paths/root-scope.js";
 import { prepareContent, type WriteContent } from "./content.js";
 import { resolveContentType } from "./content-type.js";
 import { checkGlobPattern, planGlob } from "./glob-plan.js";
-import { Listing } from "./listing.js";
+import { convertedListing, Listing } from "./listing.js";
 import { validateMetadata } from "./metadata.js";
 import { booleanOption, dateOption, listDepth, optionsObject, rangeOption, stringOption } from "./options.js";
 import { checkFolderPair, checkSameFolder, folderOperationFallback, hasNativeFolderOperation, type FolderOperation } from "./folder-ops.js";
@@ -365,13 +365,7 @@ export class Store implements AsyncDisposable {
 
   private listing<T, R>(start: () => AsyncIterable<T>, convert: (item: T, scope: RootScope) => R): Listing<R> {
     const scope = this.scope;
-    return new Listing(async function* () {
-      try {
-        for await (const item of start()) yield convert(item, scope);
-      } catch (error) {
-        throw scope.relocateError(error);
-      }
-    });
+    return convertedListing(start, (item) => convert(item, scope), (error) => scope.relocateError(error));
   }
 
   private queryPath(path: unknown): string {
@@ -406,7 +400,7 @@ export class Store implements AsyncDisposable {
     try {
       return Promise.resolve(operation());
     } catch (error) {
-      return Promise.reject(error);
+      return rejection(error);
     }
   }
 
@@ -443,6 +437,11 @@ function isNormalPath(path: unknown): path is string {
 const SLASH = 0x2f;
 const DOT = 0x2e;
 const BACKSLASH = 0x5c;
+
+/** A promise rejected with `error` (whatever it is, as a `throw` would). */
+async function rejection(error: unknown): Promise<never> {
+  throw error;
+}
 
 /** What the file-by-file fallback of each folder operation needs. */
 const FALLBACK_NEEDS: Record<FolderOperation, readonly Capability[]> = {

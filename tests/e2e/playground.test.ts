@@ -20,8 +20,8 @@ const VIEWPORT = { width: 1024, height: 800 };
 const SCREENSHOT = fileURLToPath(new URL("../../examples/playground/screenshot.png", import.meta.url));
 const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
 const TITLE = HAS_CHROMIUM
-  ? "the playground in headless Chromium"
-  : `the playground in headless Chromium — SKIPPED: no browser at ${CHROMIUM_PATH} (apt-get install chromium)`;
+  ? "BR-032 the playground in headless Chromium"
+  : `BR-032 the playground in headless Chromium — SKIPPED: no browser at ${CHROMIUM_PATH} (apt-get install chromium)`;
 
 let outdir: string;
 let server: StaticServer;

@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as nodePath from "node:path";
-import { afterEach } from "vitest";
+import { afterAll, afterEach } from "vitest";
 import { LocalBackend } from "../../../src/backends/local/index.js";
 import { describeBackendConformance } from "../../../src/testing/index.js";
 
@@ -15,9 +15,13 @@ function freshTempDir(): string {
   return nodePath.join(dir, "root");
 }
 
-afterEach(async () => {
+async function removeMade(): Promise<void> {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
+}
+
+afterEach(removeMade);
+// The harness also calls create() while collecting (to read the capabilities): remove those too.
+afterAll(removeMade);
 
 /*
  * Every case runs except those with the `quota` trait (CONF-365..CONF-375, CONF-541, CONF-565,

@@ -28,7 +28,8 @@ export async function keysUnder(client: S3Client, prefix: string): Promise<strin
 
 /** Writes an object directly, as another tool would. */
 export async function putRaw(client: S3Client, key: string, body: string | Uint8Array, metadata?: Record<string, string>): Promise<void> {
-  await client.send(new PutObjectCommand({ Bucket: testServer().bucket, Key: key, Body: body, ...(metadata === undefined ? {} : { Metadata: metadata }) }));
+  const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+  await client.send(new PutObjectCommand({ Bucket: testServer().bucket, Key: key, Body: bytes, ContentLength: bytes.length, ...(metadata === undefined ? {} : { Metadata: metadata }) }));
 }
 
 /** HEAD of a key. */

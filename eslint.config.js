@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default defineConfig(
-  { ignores: ["dist/", "node_modules/", "coverage/", ".ci-*", ".scratch/", ".team/"] },
+  { ignores: ["dist/", "examples/playground/dist/", "node_modules/", "coverage/", ".ci-*", ".scratch/", ".team/"] },
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

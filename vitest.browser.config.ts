@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
-import type { Plugin } from "vite";
-import { configDefaults, defineConfig } from "vitest/config";
+import { configDefaults, defineConfig, type Plugin } from "vitest/config";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests-browser/support/chromium.js";
 
 /**

@@ -4,9 +4,9 @@
  * page's own forms and buttons, reading the rendered tree back after each one.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -180,6 +180,7 @@ describe.skipIf(!HAS_CHROMIUM)(TITLE, { timeout: 120_000 }, () => {
     await page.waitForFunction(() => (document.getElementById("file-content") as HTMLTextAreaElement).value === "from a file");
     expect(await status()).toEqual({ text: "Selected readme.txt (11 B)", kind: "info" });
     const png = await page.screenshot({ type: "png" });
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
     await writeFile(SCREENSHOT, png);
     const stats = await pngStats(page, png);
     console.log(`[playground] screenshot ${SCREENSHOT}: ${png.length} B, ${stats.width}x${stats.height}, ${stats.colours} colours, ${(stats.inkShare * 100).toFixed(1)}% ink`);

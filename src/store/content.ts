@@ -1,5 +1,6 @@
 import type { BackendContent } from "../backend.js";
 import { describeType } from "../paths/normalize.js";
+import { readableChunks } from "./stream-chunks.js";
 
 /** Everything `Store.write` accepts as content. */
 export type WriteContent =
@@ -60,22 +61,8 @@ function toChunk(chunk: unknown): Uint8Array {
   throw new TypeError(`content chunks must be Uint8Array or string, got ${describeType(chunk)}`);
 }
 
-async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        return;
-      }
-      yield toChunk(value);
-    }
-  } finally {
-    if (!finished) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-  }
+async function* streamChunks(stream: ReadableStream<unknown>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of readableChunks(stream)) yield toChunk(chunk);
 }
 
 async function* iterableChunks(source: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<Uint8Array> {

@@ -9,7 +9,7 @@ import type {
   MultipartUploadInfo,
   PartInfo,
 } from "../../backend-extensions.js";
-import { capabilitySet, type CapabilitySet } from "../../capabilities.js";
+import { CAPABILITIES, capabilitySet, type CapabilitySet } from "../../capabilities.js";
 import { BackendUnavailable, InvalidPath, NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
@@ -37,28 +37,8 @@ export interface LocalBackendOptions {
   readonly root: string | URL;
 }
 
-/** Everything the local backend can do (spec LOC-004): the same set as the memory backend. */
-const LOCAL_CAPABILITIES: CapabilitySet = capabilitySet([
-  "read",
-  "write",
-  "delete",
-  "list",
-  "move",
-  "copy",
-  "atomicWrite",
-  "atomicMove",
-  "metadata",
-  "userMetadata",
-  "glob",
-  "rangeRead",
-  "url",
-  "createFolder",
-  "moveFolder",
-  "atomicMoveFolder",
-  "copyFolder",
-  "multipart",
-  "setModifiedAt",
-]);
+/** Everything the local backend can do (spec LOC-004): every capability, the same set as the memory backend. */
+const LOCAL_CAPABILITIES: CapabilitySet = capabilitySet(CAPABILITIES);
 
 /**
  * A backend over a folder on the local disk (node:fs), spec `spec/local-backend.md`.

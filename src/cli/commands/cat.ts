@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { writeAll } from "../io.js";
-import { streamChunks } from "../transfer/stream-chunks.js";
+import { readableChunks } from "../../store/stream-chunks.js";
 import { examples, integerAtLeast } from "./options.js";
 import type { Runner } from "./runner.js";
 
@@ -24,7 +24,7 @@ export function catCommand(run: Runner): Command {
           const location = ctx.session.location(spec);
           const stream = await location.run(() => location.store.read(location.path, range));
           await location.run(async () => {
-            for await (const chunk of streamChunks(stream)) await writeAll(ctx.io.stdout, chunk);
+            for await (const chunk of readableChunks(stream)) await writeAll(ctx.io.stdout, chunk);
           });
         }
       }),

@@ -10,7 +10,7 @@ import { relativeTo } from "../format/tree.js";
 import { writeAll } from "../io.js";
 import type { Location } from "../session/location.js";
 import { downloadFile } from "../transfer/local-download.js";
-import { streamChunks } from "../transfer/stream-chunks.js";
+import { readableChunks } from "../../store/stream-chunks.js";
 import { TransferTracker } from "../transfer/tracker.js";
 import { folderNeedsRecursive, kindOf } from "./inspect-location.js";
 import { examples } from "./options.js";
@@ -39,7 +39,7 @@ export function getCommand(run: Runner): Command {
           if (kind === "folder") throw new InvalidPath("cannot write a folder to stdout", { path: "-" });
           const stream = await source.run(() => source.store.read(source.path));
           return source.run(async () => {
-            for await (const chunk of streamChunks(stream)) await writeAll(ctx.io.stdout, chunk);
+            for await (const chunk of readableChunks(stream)) await writeAll(ctx.io.stdout, chunk);
           });
         }
         const target = await localTarget(nodePath.resolve(ctx.io.cwd, local as string), local as string, baseName(source.path));

@@ -5,7 +5,7 @@ import { AlreadyExists } from "../../errors/index.js";
 import { localError } from "../errors/local-errors.js";
 import type { Interrupt } from "../progress/interrupt.js";
 import type { Location } from "../session/location.js";
-import { streamChunks } from "./stream-chunks.js";
+import { readableChunks } from "../../store/stream-chunks.js";
 
 /** How one download is done. */
 export interface DownloadOptions {
@@ -31,7 +31,7 @@ export async function downloadFile(source: Location, localPath: string, options:
       throw localError(error, nodePath.dirname(localPath), "folder");
     }
     await source.run(async () => {
-      for await (const chunk of streamChunks(stream)) {
+      for await (const chunk of readableChunks(stream)) {
         options.interrupt.check();
         await (handle as FileHandle).write(chunk);
         size += chunk.byteLength;

@@ -1,6 +1,7 @@
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { describeType } from "../../paths/normalize.js";
 import { checkAlgorithm, newHashState, type DigestAlgorithm, type HashState } from "./algorithms.js";
+import { readableChunks } from "../../store/stream-chunks.js";
 
 /** An incremental digest (spec INT-006): `update` any number of times, then `hex` once. */
 export interface Digest {
@@ -54,21 +55,7 @@ export type DigestSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array
 export async function hashChunks(source: DigestSource, algorithm: DigestAlgorithm): Promise<string> {
   const digest = new IncrementalDigest(algorithm);
   if (isReadableStream(source)) {
-    const reader = source.getReader();
-    let finished = false;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) {
-          finished = true;
-          break;
-        }
-        digest.update(value);
-      }
-    } finally {
-      if (!finished) await reader.cancel().catch(() => undefined);
-      reader.releaseLock();
-    }
+    for await (const chunk of readableChunks(source)) digest.update(chunk);
   } else if (isIterable(source)) {
     for await (const chunk of source) digest.update(chunk);
   } else {

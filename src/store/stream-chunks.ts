@@ -1,5 +1,9 @@
-/** The chunks of a web `ReadableStream`; the stream is cancelled when the consumer stops early. */
-export async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+/**
+ * The chunks of a web `ReadableStream` as an async iterable (not every runtime makes streams
+ * async-iterable). The reader's lock is released at the end, and the stream is cancelled when
+ * the consumer stops early.
+ */
+export async function* readableChunks<T>(stream: ReadableStream<T>): AsyncGenerator<T> {
   const reader = stream.getReader();
   let finished = false;
   try {

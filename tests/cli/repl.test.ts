@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, it, vi } from "vitest";
 import { buildCli, ROOT } from "./support/build-cli.js";
@@ -132,7 +132,8 @@ describe.skipIf(TMUX === undefined)("on a terminal (tmux)", () => {
     tmux("send-keys", "-t", "repl", ".cd notes", "Enter");
     await waitForScreen("repl", (screen) => /^memory:\/\/default\/notes>/m.test(screen));
     tmux("send-keys", "-t", "repl", ".exit", "Enter");
-    await waitForScreen("repl", () => existsSync(history));
+    // Node writes the history file asynchronously: wait for its content, not only for the file.
+    await waitForScreen("repl", () => existsSync(history) && readFileSync(history, "utf8").includes("notes/a.txt"));
     const saved = await readFile(history, "utf8");
     expect(saved).toContain('await store.writeText("notes/a.txt", "hi")');
   });

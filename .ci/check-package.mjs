@@ -61,6 +61,19 @@ const testing = await import("remote-store/testing");
 check("import('remote-store/testing') exports describeBackendConformance", typeof testing.describeBackendConformance === "function");
 check("import('remote-store/testing') exports runConformance", typeof testing.runConformance === "function");
 
+const s3 = await import("remote-store/s3");
+check("import('remote-store/s3') exports S3Backend", typeof s3.S3Backend === "function");
+const { readFileSync } = await import("node:fs");
+const coreFiles = ["dist/index.js", "dist/index.node.js", "dist/index.cjs"];
+check("the core entries do not load the AWS SDK", coreFiles.every((file) => !readFileSync(file, "utf8").includes("@aws-sdk")));
+const unreachable = new esm.Store({ backend: new s3.S3Backend({ bucket: "b", endpoint: "http://127.0.0.1:9", maxAttempts: 1, credentials: { accessKeyId: "k", secretAccessKey: "s" } }) });
+const s3Error = await unreachable.readText("x.txt").catch((e) => e);
+check("an unreachable S3 endpoint is BACKEND_UNAVAILABLE naming it, and instanceof the core error class", s3Error instanceof esm.RemoteStoreError && s3Error.code === "BACKEND_UNAVAILABLE" && String(s3Error.message).includes("127.0.0.1:9"));
+await unreachable.close();
+const s3Registry = new esm.Registry({ backends: { b: "s3://bucket/prefix?endpoint=http://127.0.0.1:9" }, stores: { data: { backend: "b" } } });
+check("after importing remote-store/s3, the registry accepts s3:// URLs", s3Registry.backendNames.includes("b"));
+await s3Registry.close();
+
 const report = await testing.runConformance({ create: () => new esm.MemoryBackend() });
 check(`runConformance from dist passes on MemoryBackend (failed: ${report.failed.length})`, report.failed.length === 0 && report.passed > 0);
 

@@ -143,12 +143,22 @@ export interface Backend {
   /** Copies a file with its content type and metadata, stamping a new modification time. Errors as {@link Backend.move}. */
   copy(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void>;
 
-  /** A URL for the object (needs `url`); the object need not exist. */
-  url?(path: string): Promise<string>;
+  /**
+   * A URL for the object (needs `url`); the object need not exist. `options.expiresIn`
+   * (seconds, an integer ≥ 1, validated by the Store) is passed only when the caller gave it;
+   * a backend whose URLs do not expire ignores it.
+   */
+  url?(path: string, options?: BackendUrlOptions): Promise<string>;
 
   /**
    * Releases resources. Idempotent. Afterwards every other method rejects with
    * `BackendUnavailable`.
    */
   close(): Promise<void>;
+}
+
+/** Options of {@link Backend.url}. */
+export interface BackendUrlOptions {
+  /** Seconds the URL stays valid (an integer ≥ 1). */
+  readonly expiresIn?: number;
 }

@@ -6,7 +6,7 @@ export * from "./errors/index.js";
 export { normalizePath, compareCodePoints } from "./paths/index.js";
 export { CAPABILITIES, capabilitySet, isCapability, type Capability, type CapabilitySet } from "./capabilities.js";
 export type { FileInfo, FolderEntry, FolderInfo, WriteResult, Metadata, Entry } from "./models.js";
-export type { Backend, BackendContent, BackendWriteOptions, BackendListOptions, ByteRange } from "./backend.js";
+export type { Backend, BackendContent, BackendWriteOptions, BackendListOptions, BackendUrlOptions, ByteRange } from "./backend.js";
 export type { FolderOperations, MultipartOperations, PartInfo, MultipartUploadInfo, BackendMultipartOptions } from "./backend-extensions.js";
 export * from "./store/index.js";
 export * from "./backends/memory/index.js";

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { isRemoteStoreError } from "../errors/index.js";
 import { normalizePath } from "../paths/normalize.js";
-import { definitionForScheme, definitionOf, nodeOnlyHint, registeredBackendTypes, registeredSchemes, type BackendTypeDefinition } from "./backend-types.js";
+import { definitionForScheme, definitionOf, otherEntryHint, registeredBackendTypes, registeredSchemes, type BackendTypeDefinition } from "./backend-types.js";
 import { describeConfigValue } from "./describe-value.js";
 import { IssueList } from "./issues.js";
 import { formatLocation, type Location } from "./location.js";
@@ -49,7 +49,7 @@ export function resolveBackendEntry(entry: unknown, location: Location, issues: 
   const type = entry.type as string;
   const definition = definitionOf(type);
   if (definition === undefined) {
-    issues.add([...location, "type"], `unknown backend type ${JSON.stringify(type)}${knownHint(type, registeredBackendTypes(), "registered")}${nodeOnlyHint({ type })}`);
+    issues.add([...location, "type"], `unknown backend type ${JSON.stringify(type)}${knownHint(type, registeredBackendTypes(), "registered")}${otherEntryHint({ type })}`);
     return undefined;
   }
   if (entry.options !== undefined && entry.options !== null && !isPlainTable(entry.options)) return undefined;
@@ -69,7 +69,7 @@ function resolveUrl(text: string, location: Location, issues: IssueList): Resolv
   const definition = definitionForScheme(scheme);
   if (definition?.url === undefined) {
     const supported = registeredSchemes().map((s) => `${s}:`);
-    issues.add(location, `unsupported URL scheme "${scheme}:"${knownHint(`${scheme}:`, supported, "supported")}${nodeOnlyHint({ scheme })}`);
+    issues.add(location, `unsupported URL scheme "${scheme}:"${knownHint(`${scheme}:`, supported, "supported")}${otherEntryHint({ scheme })}`);
     return undefined;
   }
   let parts;

@@ -52,7 +52,11 @@ export interface BackendTypeDefinition {
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9+.-]*$/;
-const NODE_ONLY: Readonly<Record<string, string>> = { local: "file" };
+/** Built-in types that an entry other than the core one registers: their URL scheme and advice. */
+const OTHER_ENTRY_TYPES: Readonly<Record<string, { readonly scheme: string; readonly advice: string }>> = {
+  local: { scheme: "file", advice: 'needs Node: import remote-store under Node (its "node" export condition) to register it' },
+  s3: { scheme: "s3", advice: 'is in the remote-store/s3 entry: import "remote-store/s3" once, before building the registry, to register it' },
+};
 const types = new Map<string, BackendTypeDefinition>([["memory", memoryBackendType]]);
 
 /**
@@ -103,11 +107,12 @@ export function registeredSchemes(): string[] {
   return [...types.values()].flatMap((definition) => (definition.url === undefined ? [] : [definition.url.scheme])).sort();
 }
 
-/** Extra advice when a type (or scheme) is unknown because it needs the Node entry (REG-024). */
-export function nodeOnlyHint(typeOrScheme: { type?: string; scheme?: string }): string {
-  const type = typeOrScheme.type ?? Object.keys(NODE_ONLY).find((t) => NODE_ONLY[t] === typeOrScheme.scheme);
-  if (type === undefined || NODE_ONLY[type] === undefined || types.has(type)) return "";
-  return `; the "${type}" type needs Node: import remote-store under Node (its "node" export condition) to register it`;
+/** Extra advice when a type (or scheme) is unknown because another entry registers it (REG-024). */
+export function otherEntryHint(typeOrScheme: { type?: string; scheme?: string }): string {
+  const type = typeOrScheme.type ?? Object.keys(OTHER_ENTRY_TYPES).find((t) => OTHER_ENTRY_TYPES[t]?.scheme === typeOrScheme.scheme);
+  const known = type === undefined ? undefined : OTHER_ENTRY_TYPES[type];
+  if (type === undefined || known === undefined || types.has(type)) return "";
+  return `; the "${type}" type ${known.advice}`;
 }
 
 function buildDefinition(type: unknown, factory: unknown, options: unknown): BackendTypeDefinition {

@@ -13,6 +13,7 @@ export type {
   DeleteFolderOptions,
   ListOptions,
   TransferOptions,
+  UrlOptions,
   CreateFolderOptions,
   MultipartOptions,
 } from "./store-options.js";

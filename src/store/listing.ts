@@ -1,3 +1,5 @@
+import { rejection } from "./rejection.js";
+
 /**
  * The result of a listing method: an `AsyncIterable` that can also be collected with
  * `toArray()`. Each iteration runs the listing anew.
@@ -19,10 +21,12 @@ export class Listing<T> implements AsyncIterable<T> {
     return "Listing (async iterable: use toArray() or for await)";
   }
 
-  /** Collects every item into an array. */
+  /** Collects every item into an array (a snapshot listing in one pass, without a promise per item). */
   async toArray(): Promise<T[]> {
+    const iterator = this[Symbol.asyncIterator]();
+    if (iterator instanceof ConvertingIterator) return (iterator as ConvertingIterator<unknown, T>).drain();
     const items: T[] = [];
-    for await (const item of this) items.push(item);
+    for await (const item of { [Symbol.asyncIterator]: () => iterator }) items.push(item);
     return items;
   }
 }
@@ -94,6 +98,31 @@ class ConvertingIterator<T, R> implements AsyncIterator<R> {
     }
   }
 
+  /** Every remaining item, as if `next()` were called until done; a snapshot is converted in one pass. */
+  async drain(): Promise<R[]> {
+    if (this.state === "new") {
+      try {
+        this.open();
+      } catch (error) {
+        return this.fail(error);
+      }
+    }
+    const items = this.items;
+    if (items === undefined) {
+      const out: R[] = [];
+      for (let result = await this.next(); result.done !== true; result = await this.next()) out.push(result.value);
+      return out;
+    }
+    let converted: R[] | undefined;
+    try {
+      converted = convertAll(items, this.index, this.convert);
+    } catch (error) {
+      return this.fail(error);
+    }
+    this.finish();
+    return converted;
+  }
+
   return(): Promise<IteratorResult<R>> {
     const inner = this.inner;
     this.finish();
@@ -135,7 +164,19 @@ class ConvertingIterator<T, R> implements AsyncIterator<R> {
   }
 }
 
-/** A promise rejected with `error` as it is, as the `throw` of a generator would. */
-async function rejection(error: unknown): Promise<never> {
-  throw error;
+/**
+ * `items.slice(from).map(convert)`, but a run of items that `convert` returns unchanged is
+ * copied in bulk rather than pushed one by one (fresh results pass through unconverted).
+ */
+function convertAll<T, R>(items: readonly T[], from: number, convert: (item: T) => R): R[] {
+  for (let i = from; i < items.length; i++) {
+    const item = items[i] as T;
+    const value = convert(item);
+    if (value === (item as unknown)) continue;
+    const out = items.slice(from, i) as unknown as R[];
+    out.push(value);
+    for (let j = i + 1; j < items.length; j++) out.push(convert(items[j] as T));
+    return out;
+  }
+  return items.slice(from) as unknown as R[];
 }

@@ -1,4 +1,5 @@
 import type { BackendContent } from "../backend.js";
+import type { Capability } from "../capabilities.js";
 import type { MultipartOperations, PartInfo } from "../backend-extensions.js";
 import { InvalidArgument, NotFound } from "../errors/index.js";
 import { quotePath } from "../errors/quote-path.js";
@@ -22,6 +23,8 @@ export interface MultipartContext {
   readonly scope: RootScope;
   /** Runs a backend call, rewriting errors to store-relative paths and checking the store is open. */
   call<T>(operation: () => Promise<T>): Promise<T>;
+  /** Throws `CapabilityNotSupported` (or `BackendUnavailable` once closed) unless the store may use `capability`. */
+  gate(capability: Capability): void;
 }
 
 /**

@@ -26,8 +26,19 @@ export function countOption(value: unknown, name: string, { allowInfinity = fals
   return value;
 }
 
+/** An optional integer of at least 1; else `TypeError`/`RangeError`. */
+export function positiveIntegerOption(value: unknown, name: string): number | undefined {
+  const count = countOption(value, name);
+  if (count === 0) throw new RangeError(`${name} must be a positive integer, got 0`);
+  return count;
+}
+
+/** The range of a read without options: the whole file. */
+const WHOLE_FILE: ByteRange = Object.freeze({ offset: 0, length: undefined });
+
 /** Validates `{ offset?, length? }` (spec ST-020). */
 export function rangeOption(options: { offset?: unknown; length?: unknown } | undefined): ByteRange {
+  if (options === undefined) return WHOLE_FILE;
   const o = optionsObject(options);
   return { offset: countOption(o.offset, "offset") ?? 0, length: countOption(o.length, "length") };
 }

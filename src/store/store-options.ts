@@ -78,3 +78,12 @@ export interface TransferOptions {
   /** Replace an existing destination file. */
   readonly overwrite?: boolean;
 }
+
+/** Options of `Store.url`. */
+export interface UrlOptions {
+  /**
+   * Seconds the URL stays valid, for backends whose URLs expire (S3's presigned URLs; an
+   * integer of at least 1). Backends whose URLs never expire (memory, local) ignore it.
+   */
+  readonly expiresIn?: number;
+}

@@ -1,6 +1,6 @@
 import type { Backend, BackendContent } from "../backend.js";
 import type { FolderOperations, MultipartOperations, MultipartUploadInfo } from "../backend-extensions.js";
-import { isWithin } from "../paths/path-parts.js";
+import { isNormalPath } from "../paths/is-normal-path.js";
 import type { Capability } from "../capabilities.js";
 import { BackendUnavailable, CapabilityNotSupported, isRemoteStoreError } from "../errors/index.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../models.js";
@@ -11,14 +11,17 @@ import { resolveContentType } from "./content-type.js";
 import { checkGlobPattern, planGlob } from "./glob-plan.js";
 import { convertedListing, Listing } from "./listing.js";
 import { validateMetadata } from "./metadata.js";
-import { booleanOption, dateOption, listDepth, optionsObject, rangeOption, stringOption } from "./options.js";
-import { checkFolderPair, checkSameFolder, folderOperationFallback, hasNativeFolderOperation, type FolderOperation } from "./folder-ops.js";
-import { MultipartUpload } from "./multipart-upload.js";
+import { booleanOption, dateOption, listDepth, optionsObject, positiveIntegerOption, rangeOption, stringOption } from "./options.js";
+import { runFolderOperation, type FolderOperationContext } from "./folder-operation.js";
+import type { MultipartContext, MultipartUpload } from "./multipart-upload.js";
+import { startUpload, uploadsInScope } from "./multipart-start.js";
 import { collectStream, sliceStream } from "./range-stream.js";
-import { checkBackend, emptyFolderInfo, freezeEntry, freezeFileInfo, freezeFolderInfo, freezeWriteResult } from "./results.js";
+import { rejection } from "./rejection.js";
+import { checkBackend, emptyFolderInfo, resultCopier, type ResultCopier } from "./results.js";
 import type {
   CreateFolderOptions,
   MultipartOptions,
+  UrlOptions,
   DeleteFolderOptions,
   DeleteOptions,
   ListOptions,
@@ -44,6 +47,7 @@ export class Store implements AsyncDisposable {
   /** The normalised root inside the backend (`""` = the backend root). */
   readonly rootPath: string;
   private readonly scope: RootScope;
+  private readonly results: ResultCopier;
   private readonly ownsBackend: boolean;
   private closed = false;
 
@@ -52,6 +56,7 @@ export class Store implements AsyncDisposable {
     this.backend = checkBackend(o.backend);
     this.rootPath = normalizePath(o.rootPath ?? "", "rootPath");
     this.scope = new RootScope(this.rootPath);
+    this.results = resultCopier(this.backend, this.scope);
     this.ownsBackend = (options as { [CHILD]?: boolean })[CHILD] !== true;
   }
 
@@ -149,7 +154,7 @@ export class Store implements AsyncDisposable {
     this.gate("list");
     const maxDepth = listDepth(options);
     const full = this.queryPath(path);
-    return this.listing(() => this.backend.listFiles(full, { maxDepth }), freezeFileInfo);
+    return this.listing(() => this.backend.listFiles(full, { maxDepth }), this.results.fileInfo);
   }
 
   /** Folders in a folder (or its subtree), in code point order of their paths. */
@@ -157,14 +162,14 @@ export class Store implements AsyncDisposable {
     this.gate("list");
     const maxDepth = listDepth(options);
     const full = this.queryPath(path);
-    return this.listing(() => this.backend.listFolders(full, { maxDepth }), freezeEntry<FolderEntry>);
+    return this.listing(() => this.backend.listFolders(full, { maxDepth }), this.results.entry<FolderEntry>);
   }
 
   /** The immediate files and folders of a folder, mixed, in name order. */
   iterChildren(path = ""): Listing<Entry> {
     this.gate("list");
     const full = this.queryPath(path);
-    return this.listing(() => this.backend.iterChildren(full), freezeEntry<Entry>);
+    return this.listing(() => this.backend.iterChildren(full), this.results.entry<Entry>);
   }
 
   /** Files whose store-relative path matches a minimatch pattern, listing only below its literal prefix. */
@@ -178,7 +183,7 @@ export class Store implements AsyncDisposable {
   async getFileInfo(path: string): Promise<FileInfo> {
     this.gate("metadata");
     const full = this.filePath(path);
-    return freezeFileInfo(await this.call(() => this.backend.getFileInfo(full)), this.scope);
+    return this.results.fileInfo(await this.call(() => this.backend.getFileInfo(full)));
   }
 
   /** File count, total size and newest modification time of a folder's whole subtree. */
@@ -189,7 +194,7 @@ export class Store implements AsyncDisposable {
       if (full === this.rootPath && isRemoteStoreError(error, "NOT_FOUND")) return emptyFolderInfo(full);
       throw error;
     });
-    return freezeFolderInfo(info, this.scope);
+    return this.results.folderInfo(info);
   }
 
   /** Moves a file, keeping content type, metadata and modification time. Same path: no-op. */
@@ -224,42 +229,24 @@ export class Store implements AsyncDisposable {
    * `moveFolder`/`atomicMoveFolder`; otherwise file by file (spec FOLD-030).
    */
   async moveFolder(src: string, dst: string, options?: TransferOptions): Promise<void> {
-    return this.folderOperation("moveFolder", src, dst, options);
+    return runFolderOperation(this.folderContext(), "moveFolder", src, dst, options);
   }
 
   /** Copies a folder with everything below it; native where the backend declares `copyFolder`, else file by file. */
   async copyFolder(src: string, dst: string, options?: TransferOptions): Promise<void> {
-    return this.folderOperation("copyFolder", src, dst, options);
+    return runFolderOperation(this.folderContext(), "copyFolder", src, dst, options);
   }
 
   /** Starts a multipart upload to `path` (needs `multipart`). Nothing is visible there until `complete`. */
   async startMultipartUpload(path: string, options?: MultipartOptions): Promise<MultipartUpload> {
     this.gate("multipart");
-    const o = optionsObject(options);
-    const overwrite = booleanOption(o.overwrite, "overwrite");
-    const metadata = validateMetadata(o.metadata);
-    const explicitType = stringOption(o.contentType, "contentType");
-    const relative = normalizeFilePath(path);
-    if (metadata !== undefined) this.gate("userMetadata");
-    const contentType = resolveContentType(relative, explicitType, undefined);
-    const backend = this.multipartBackend();
-    const full = this.scope.toBackend(relative);
-    const uploadId = await this.call(() => backend.startMultipartUpload(full, { overwrite, contentType, metadata }));
-    const call = async <T>(operation: () => Promise<T>): Promise<T> => {
-      this.assertOpen();
-      return this.call(operation);
-    };
-    return new MultipartUpload({ backend, scope: this.scope, call }, uploadId, relative);
+    return startUpload(this.multipartContext(), path, options);
   }
 
   /** The multipart uploads in progress below this store's root. */
   async listMultipartUploads(): Promise<MultipartUploadInfo[]> {
     this.gate("multipart");
-    const backend = this.multipartBackend();
-    const uploads = await this.call(() => backend.listMultipartUploads());
-    return uploads
-      .filter((upload) => isWithin(upload.path, this.rootPath))
-      .map((upload) => Object.freeze({ uploadId: upload.uploadId, path: this.scope.toStore(upload.path), startedAt: new Date(upload.startedAt.getTime()) }));
+    return uploadsInScope(this.multipartContext());
   }
 
   /** A store rooted at `sub` below this one, sharing (not owning) the backend. */
@@ -269,13 +256,18 @@ export class Store implements AsyncDisposable {
     return new Store({ backend: this.backend, rootPath: this.scope.toBackend(relative), [CHILD]: true } as StoreOptions);
   }
 
-  /** A URL for the object (`memory://name/path`, `file:///...`); the object need not exist. */
-  async url(path: string): Promise<string> {
+  /**
+   * A URL for the object (`memory://name/path`, `file:///...`, a presigned HTTPS GET on S3);
+   * the object need not exist. `expiresIn` (seconds) bounds a URL that expires (spec ST-101).
+   */
+  async url(path: string, options?: UrlOptions): Promise<string> {
     this.gate("url");
+    const expiresIn = positiveIntegerOption(optionsObject(options).expiresIn, "expiresIn");
     const full = this.filePath(path);
     const backend = this.backend;
     if (backend.url === undefined) throw this.missing("url");
-    return this.call(() => (backend as Required<Pick<Backend, "url">>).url(full));
+    const urlOf = (backend as Required<Pick<Backend, "url">>).url.bind(backend);
+    return this.call(() => (expiresIn === undefined ? urlOf(full) : urlOf(full, { expiresIn })));
   }
 
   /** Closes the store (and the backend, when this store owns it). Idempotent. */
@@ -314,36 +306,26 @@ export class Store implements AsyncDisposable {
     if (modifiedAt !== undefined) this.gate("setModifiedAt");
     const contentType = resolveContentType(relative, explicitType, prepared.blobType);
     const full = this.scope.toBackend(relative);
-    const writeOptions = { overwrite, contentType, metadata, ...(modifiedAt === undefined ? {} : { modifiedAt }) };
+    const writeOptions = modifiedAt === undefined ? { overwrite, contentType, metadata } : { overwrite, contentType, metadata, modifiedAt };
     const body: BackendContent = prepared.content;
     const result = await this.call(() =>
       kind === "write" ? this.backend.write(full, body, writeOptions) : this.backend.writeAtomic(full, body, writeOptions),
     );
-    return freezeWriteResult(result, this.scope);
+    return this.results.writeResult(result);
   }
 
-  private async folderOperation(operation: FolderOperation, src: string, dst: string, options: TransferOptions | undefined): Promise<void> {
-    const native = hasNativeFolderOperation(this.backend, operation);
-    if (!native) for (const needed of FALLBACK_NEEDS[operation]) this.gate(needed);
-    else this.assertOpen();
-    const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
-    if (!native && overwrite) this.gate("delete");
-    const relative = { src: normalizeFilePath(src, "src", "A folder operation needs a folder, not the root"), dst: normalizeFilePath(dst, "dst", "A folder operation needs a folder, not the root") };
-    const from = this.scope.toBackend(relative.src);
-    const to = this.scope.toBackend(relative.dst);
-    const same = checkFolderPair(from, to, relative);
-    if (same) return this.call(() => checkSameFolder(this.backend, from));
-    if (native) {
-      const backend = this.backend;
-      return this.call(() => backend[operation](from, to, { overwrite }));
-    }
-    return this.call(() => folderOperationFallback(this.backend, operation, { src: from, dst: to }, { overwrite }));
+  private folderContext(): FolderOperationContext {
+    return { backend: this.backend, scope: this.scope, call: (operation) => this.call(operation), gate: (capability) => this.gate(capability), assertOpen: () => this.assertOpen() };
   }
 
-  private multipartBackend(): MultipartOperations & Backend {
+  private multipartContext(): MultipartContext {
     const backend = this.backend as Backend & Partial<MultipartOperations>;
     if (typeof backend.startMultipartUpload !== "function") throw this.missing("multipart");
-    return backend as Backend & MultipartOperations;
+    const call = async <T>(operation: () => Promise<T>): Promise<T> => {
+      this.assertOpen();
+      return this.call(operation);
+    };
+    return { backend: backend as Backend & MultipartOperations, scope: this.scope, call, gate: (capability) => this.gate(capability) };
   }
 
   private missing(capability: Capability): CapabilityNotSupported {
@@ -363,9 +345,9 @@ export class Store implements AsyncDisposable {
     }
   }
 
-  private listing<T, R>(start: () => AsyncIterable<T>, convert: (item: T, scope: RootScope) => R): Listing<R> {
+  private listing<T, R>(start: () => AsyncIterable<T>, convert: (item: T) => R): Listing<R> {
     const scope = this.scope;
-    return convertedListing(start, (item) => convert(item, scope), (error) => scope.relocateError(error));
+    return convertedListing(start, convert, (error) => scope.relocateError(error));
   }
 
   private queryPath(path: unknown): string {
@@ -412,40 +394,3 @@ export class Store implements AsyncDisposable {
     }
   }
 }
-
-/**
- * True when `path` is a string already in normal form — no `\\`, NUL, empty, `.` or `..`
- * segment — so `normalizePath` would return it unchanged: one scan, no allocation.
- */
-function isNormalPath(path: unknown): path is string {
-  if (typeof path !== "string") return false;
-  let start = 0;
-  for (let i = 0; i <= path.length; i++) {
-    const c = i < path.length ? path.charCodeAt(i) : SLASH;
-    if (c === SLASH) {
-      const length = i - start;
-      if (length === 0) return path.length === 0;
-      if (path.charCodeAt(start) === DOT && (length === 1 || (length === 2 && path.charCodeAt(start + 1) === DOT))) return false;
-      start = i + 1;
-    } else if (c === BACKSLASH || c === 0) {
-      return false;
-    }
-  }
-  return true;
-}
-
-const SLASH = 0x2f;
-const DOT = 0x2e;
-const BACKSLASH = 0x5c;
-
-/** A promise rejected with `error` (whatever it is, as a `throw` would). */
-async function rejection(error: unknown): Promise<never> {
-  throw error;
-}
-
-/** What the file-by-file fallback of each folder operation needs. */
-const FALLBACK_NEEDS: Record<FolderOperation, readonly Capability[]> = {
-  moveFolder: ["list", "move", "delete"],
-  copyFolder: ["list", "copy"],
-};
-

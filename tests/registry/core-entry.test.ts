@@ -34,6 +34,13 @@ describe("the core entry without Node", () => {
     expect(issueAt(error, "backends.f")).toContain("Node");
   });
 
+  it("REG-024 the s3 type is not registered without its entry, and the issue names remote-store/s3", () => {
+    expect(registeredBackendTypes()).not.toContain("s3");
+    const error = configErrorOfSync(() => new Registry({ backends: { bucket: { type: "s3", options: { bucket: "b" } }, u: "s3://b/prefix" } }));
+    expect(issueAt(error, "backends.bucket.type")).toContain('import "remote-store/s3"');
+    expect(issueAt(error, "backends.u")).toContain('import "remote-store/s3"');
+  });
+
   it("REG-030 fromText works everywhere", () => {
     expect(Registry.fromText('backends = { m = "memory://" }', { format: "toml" }).backendNames).toEqual(["m"]);
   });

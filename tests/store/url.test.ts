@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Backend, BackendUrlOptions } from "../../src/index.js";
 import { MemoryBackend, Store } from "../../src/index.js";
 import { expectCode } from "../errors/expect-code.js";
 
@@ -24,5 +25,34 @@ describe("Store url", () => {
     const pending = store.url("f");
     expect(pending).toBeInstanceOf(Promise);
     expect(typeof (await pending)).toBe("string");
+  });
+
+  it("ST-101 expiresIn reaches the backend only when given; memory URLs ignore it", async () => {
+    const seen: (BackendUrlOptions | undefined)[] = [];
+    const memory = new MemoryBackend({ name: "m" });
+    const spy: Backend = Object.assign(Object.create(memory) as MemoryBackend, {
+      url: (path: string, options?: BackendUrlOptions) => {
+        seen.push(options);
+        return memory.url(path);
+      },
+    });
+    const store = new Store({ backend: spy });
+    expect(await store.url("a.txt", { expiresIn: 60 })).toBe("memory://m/a.txt");
+    expect(await store.url("a.txt")).toBe("memory://m/a.txt");
+    expect(await store.url("a.txt", {})).toBe("memory://m/a.txt");
+    expect(seen).toEqual([{ expiresIn: 60 }, undefined, undefined]);
+  });
+
+  it("ST-101 a bad expiresIn is a TypeError or RangeError before the backend is asked", async () => {
+    let calls = 0;
+    const memory = new MemoryBackend();
+    const spy: Backend = Object.assign(Object.create(memory) as MemoryBackend, { url: () => Promise.resolve(`call ${++calls}`) });
+    const store = new Store({ backend: spy });
+    await expect(store.url("a", { expiresIn: "60" as never })).rejects.toThrow(TypeError);
+    for (const expiresIn of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      await expect(store.url("a", { expiresIn })).rejects.toThrow(RangeError);
+    }
+    await expect(store.url("a", 5 as never)).rejects.toThrow(TypeError);
+    expect(calls).toBe(0);
   });
 });

@@ -9,9 +9,11 @@ import type {
 import { capabilitySet, type CapabilitySet } from "../../capabilities.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
 import { snapshotIterable } from "../../store/listing.js";
-import { copyRange, drainContent, streamRange } from "./file-content.js";
+import { FRESH_RESULTS } from "../../store/results.js";
+import { copyOf, drainContent, streamRange } from "./file-content.js";
 import { MemoryCore, type StoredContent } from "./memory-core.js";
 import type { MemoryBackendOptions } from "./memory-options.js";
+import { SlabCopier } from "./slab.js";
 
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
 
@@ -34,6 +36,9 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
   readonly capabilities: CapabilitySet = MEMORY_CAPABILITIES;
   /** @internal The synchronous implementation, shared with `SyncStore`. */
   readonly core: MemoryCore;
+  /** @internal Every result is a new frozen object with a new `Date`, kept by nobody else (see `FRESH_RESULTS`). */
+  readonly [FRESH_RESULTS] = true;
+  private readonly slabs = new SlabCopier();
 
   constructor(options: MemoryBackendOptions = {}) {
     this.core = new MemoryCore(options);
@@ -73,11 +78,12 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
   }
 
   async readBytes(path: string, range: ByteRange): Promise<Uint8Array> {
-    const { content, start, end } = this.core.readRange(path, range);
-    return copyRange(content, start, end);
+    return this.core.readBytes(path, range);
   }
 
   async write(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult> {
+    // Whole bytes need no early check: `put` makes every check, in the same order, before storing.
+    if (content instanceof Uint8Array) return this.core.put(path, { content: this.slabs.copy(content), size: content.length }, options);
     return this.core.put(path, await this.receive(path, content, options.overwrite), options);
   }
 
@@ -144,7 +150,7 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
 
   async uploadPart(uploadId: string, partNumber: number, content: BackendContent): Promise<PartInfo> {
     this.core.listParts(uploadId);
-    const stored = content instanceof Uint8Array ? { content: content.slice(), size: content.length } : await drainContent(content, () => undefined);
+    const stored = content instanceof Uint8Array ? { content: copyOf(content), size: content.length } : await drainContent(content, () => undefined);
     return this.core.uploadPart(uploadId, partNumber, stored);
   }
 
@@ -187,7 +193,7 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
   /** Copies content into immutable stored form: one copy, chunk by chunk for streams, failing early over quota. */
   private async receive(path: string, content: BackendContent, overwrite: boolean): Promise<StoredContent> {
     this.core.checkWritable(path, overwrite);
-    if (content instanceof Uint8Array) return { content: content.slice(), size: content.length };
+    if (content instanceof Uint8Array) return { content: this.slabs.copy(content), size: content.length };
     return drainContent(content, (received) => this.core.checkReceived(path, received, overwrite));
   }
 }

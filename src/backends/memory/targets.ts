@@ -66,8 +66,8 @@ function locate(context: PlacementContext, path: string): Target<TreeNode> {
   const segments = path.split("/");
   const resolution = context.tree.resolve(segments);
   if (resolution.found === undefined && resolution.blockedBy !== undefined) throw blockedError(context, path, segments, resolution.blockedAt);
-  const name = segments[segments.length - 1] as string;
-  const parents = segments.slice(0, -1);
+  const name = segments.pop() as string;
+  const parents = segments;
   if (resolution.found !== undefined) {
     return { parents, name, existing: resolution.found, deepest: resolution.found.parent as FolderNode, missingAt: parents.length };
   }

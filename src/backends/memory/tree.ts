@@ -41,6 +41,21 @@ export class MemoryTree {
     return node;
   }
 
+  /** As {@link MemoryTree.find} for a normalised path (`""` is the root), without splitting it into an array. */
+  findPath(path: string): TreeNode | undefined {
+    if (path === "") return this.root;
+    let folder = this.root;
+    let start = 0;
+    for (;;) {
+      const slash = path.indexOf("/", start);
+      const child = folder.children.get(slash < 0 ? path.slice(start) : path.slice(start, slash));
+      if (child === undefined || slash < 0) return child;
+      if (child.kind === "file") return undefined;
+      folder = child;
+      start = slash + 1;
+    }
+  }
+
   /**
    * Creates the missing folders of `segments` below `from` (which lies at depth `start`) and
    * returns the last one. The caller has checked that no file is in the way.
@@ -117,12 +132,14 @@ export class MemoryTree {
 
   /** Children in name order (cached until the folder changes). */
   childrenByName(folder: FolderNode): readonly TreeNode[] {
+    folder.byName ??= sameOrders(folder) ? folder.byWalk : undefined;
     folder.byName ??= [...folder.children.values()].sort((a, b) => compareCodePoints(a.name, b.name));
     return folder.byName;
   }
 
   /** Children in walk order — folders compare as `name/` — so a depth-first walk yields full paths in code point order. */
   childrenForWalk(folder: FolderNode): readonly TreeNode[] {
+    folder.byWalk ??= sameOrders(folder) ? folder.byName : undefined;
     folder.byWalk ??= [...folder.children.values()].sort((a, b) => compareCodePoints(walkKey(a), walkKey(b)));
     return folder.byWalk;
   }
@@ -165,6 +182,15 @@ export function cloneFolder(folder: FolderNode, name: string, modifiedAt: number
   copy.totalSize = folder.totalSize;
   copy.newest = folder.fileCount > 0 ? modifiedAt : Number.NEGATIVE_INFINITY;
   return copy;
+}
+
+/**
+ * True when one of the folder's orders is cached and the other would be the same: name and
+ * walk order differ only when a subfolder is among the children. O(k), cheaper than a sort.
+ */
+function sameOrders(folder: FolderNode): boolean {
+  const cached = folder.byName ?? folder.byWalk;
+  return cached !== undefined && cached.every((child) => child.kind === "file");
 }
 
 function walkKey(node: TreeNode): string {

@@ -1,0 +1,89 @@
+import { performance } from "node:perf_hooks";
+
+type GcFunction = () => void;
+
+/** Runs a full garbage collection (twice, so weak references and finalizers settle). Needs `--expose-gc`. */
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: GcFunction }).gc;
+  if (gc === undefined) throw new Error("run with --expose-gc (npm run bench does): heap figures need it");
+  gc();
+  gc();
+}
+
+/** True when the process can force a garbage collection. */
+export function canCollectGarbage(): boolean {
+  return typeof (globalThis as { gc?: GcFunction }).gc === "function";
+}
+
+/** Bytes held by the JS heap plus memory outside it owned by JS objects (ArrayBuffer contents). */
+export function heapBytes(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external;
+}
+
+/** Milliseconds taken by `run`. */
+export async function timeMs(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/** The median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error("median of nothing");
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** A timed batch that may have been cut short by its time budget. */
+export interface BudgetedTime {
+  /** Milliseconds for the whole batch: measured, or extrapolated linearly from the part done. */
+  readonly ms: number;
+  /** Items actually processed. */
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * Processes `items` in slices growing from one item up to `slice` (so a very slow system stops
+ * early), timing only the slices, and stops once `budgetMs` is spent. A batch cut short
+ * reports its time extrapolated linearly to all items — for work that grows faster than
+ * linearly this is a lower bound, and reports say so.
+ */
+export async function timeWithBudget<T>(
+  items: readonly T[],
+  slice: number,
+  budgetMs: number,
+  run: (part: readonly T[]) => Promise<void>,
+): Promise<BudgetedTime> {
+  let spent = 0;
+  let done = 0;
+  let size = 1;
+  while (done < items.length) {
+    const part = items.slice(done, done + size);
+    size = Math.min(slice, size * 2);
+    const start = performance.now();
+    await run(part);
+    spent += performance.now() - start;
+    done += part.length;
+    if (spent > budgetMs && done < items.length) break;
+  }
+  return { ms: done === items.length ? spent : (spent * items.length) / done, done, total: items.length };
+}
+
+/**
+ * Milliseconds per call of `run(i)`, repeated until `minMs` have passed or `maxRuns` calls
+ * were made (at least one). For operations too short to time once, like an O(1) folder move.
+ */
+export async function timeRepeated(run: (i: number) => Promise<unknown>, { minMs = 5, maxRuns = 1000 } = {}): Promise<{ ms: number; runs: number }> {
+  let runs = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (runs < maxRuns && (runs === 0 || elapsed < minMs)) {
+    await run(runs);
+    runs++;
+    elapsed = performance.now() - start;
+  }
+  return { ms: elapsed / runs, runs };
+}

@@ -1,0 +1,131 @@
+import { mbPerSecond, duration, ratio, sig3 } from "./format.js";
+import type { BenchResults, WorkloadResult } from "./results.js";
+
+/** One target of the benchmark issue, checked against a run. */
+export interface TargetCheck {
+  readonly target: string;
+  readonly met: boolean;
+  /** The figures behind the verdict. */
+  readonly evidence: string;
+}
+
+export const SUBJECT = "remote-store";
+/** The async peers the subject must beat on every workload. */
+export const ASYNC_PEERS = ["memfs-promises", "zenfs-promises", "unstorage"] as const;
+const POINT_OPS = ["write", "read", "stat", "exists-missing"] as const;
+
+function figure(workload: WorkloadResult | undefined, system: string): number | undefined {
+  return workload?.figures[system]?.median;
+}
+
+/** `peer ÷ subject` for a lower-is-better figure: above 1 means the subject is better. */
+export function ratioOf(workload: WorkloadResult, peer: string, subject = SUBJECT): number | undefined {
+  const ours = figure(workload, subject);
+  const theirs = figure(workload, peer);
+  if (ours === undefined || theirs === undefined || ours <= 0) return undefined;
+  return theirs / ours;
+}
+
+/** Evaluates every target of issue 7 and the performance clauses of issue 5. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const byId = new Map(results.workloads.map((w) => [w.id, w]));
+  const get = (id: string): WorkloadResult | undefined => byId.get(id);
+  const checks: TargetCheck[] = [];
+
+  const losses: string[] = [];
+  let compared = 0;
+  let worst = { value: Number.POSITIVE_INFINITY, where: "" };
+  for (const workload of results.workloads) {
+    for (const peer of ASYNC_PEERS) {
+      const r = ratioOf(workload, peer);
+      if (r === undefined) continue;
+      compared++;
+      if (r < worst.value) worst = { value: r, where: `${workload.id} vs ${peer}` };
+      if (r <= 1) losses.push(`${workload.id} vs ${peer}: ${ratio(r)}`);
+    }
+  }
+  checks.push({
+    target: "Every workload: faster than memfs and zenfs (promises) and unstorage",
+    met: losses.length === 0 && compared > 0,
+    evidence: losses.length === 0 ? `${compared} comparisons, all above 1×; the closest is ${worst.where} at ${ratio(worst.value)}` : `below 1×: ${losses.join("; ")}`,
+  });
+
+  const point = POINT_OPS.map((id) => {
+    const w = get(id);
+    return { id, speed: w === undefined ? undefined : ratioOf(w, "map-await") };
+  });
+  checks.push({
+    target: "Point operations at least half the speed of the awaited Map",
+    met: point.every((p) => p.speed !== undefined && p.speed >= 0.5),
+    evidence: point.map((p) => `${p.id} ${p.speed === undefined ? "n/a" : sig3(p.speed)}`).join(", ") + " (Map+await time ÷ ours; ≥ 0.5 needed)",
+  });
+
+  const small = get("list-small");
+  const vsUnstorage = small === undefined ? undefined : ratioOf(small, "unstorage");
+  checks.push({
+    target: "Small-folder listing inside the big tree at least 100× faster than unstorage",
+    met: vsUnstorage !== undefined && vsUnstorage >= 100,
+    evidence: vsUnstorage === undefined ? "not measured" : `${ratio(vsUnstorage)} (ours ${duration(figure(small, SUBJECT) as number)} for ${small?.count} listings)`,
+  });
+
+  const scaling = results.workloads.filter((w) => w.family === "scaling" && figure(w, SUBJECT) !== undefined);
+  const times = scaling.map((w) => (figure(w, SUBJECT) as number) / w.count);
+  const spread = times.length > 1 ? Math.max(...times) / Math.min(...times) : Number.NaN;
+  checks.push({
+    target: "Small-folder listing time independent of tree size (largest ÷ smallest per-listing time ≤ 1.5)",
+    met: spread <= 1.5,
+    evidence: scaling.map((w, i) => `${w.id.replace("list-small-in-", "")} files: ${duration(times[i] as number)}/listing`).join(", ") + ` → spread ${sig3(spread)}×`,
+  });
+
+  const roundtrip = get("stream-roundtrip");
+  const bandwidth = get("memory-bandwidth");
+  const ours = figure(roundtrip, SUBJECT);
+  const limit = figure(bandwidth, "buffer-concat");
+  if (roundtrip !== undefined && ours !== undefined && limit !== undefined && roundtrip.bytes !== undefined) {
+    const share = limit / ours;
+    checks.push({
+      target: "Stream write + read at least half of memory bandwidth (Buffer.concat)",
+      met: share >= 0.5,
+      evidence: `round trip ${sig3(mbPerSecond(roundtrip.bytes, ours))} MB/s vs Buffer.concat ${sig3(mbPerSecond(roundtrip.bytes, limit))} MB/s = ${sig3(share)} (write ${sig3(mbPerSecond(roundtrip.bytes, figure(get("stream-write"), SUBJECT) ?? Number.NaN))} MB/s, read ${sig3(mbPerSecond(roundtrip.bytes, figure(get("stream-read"), SUBJECT) ?? Number.NaN))} MB/s)`,
+    });
+  }
+
+  const heap = get("heap-per-file");
+  const heapOurs = figure(heap, SUBJECT);
+  const heapMemfs = Math.min(figure(heap, "memfs-promises") ?? Number.POSITIVE_INFINITY, figure(heap, "memfs-sync") ?? Number.POSITIVE_INFINITY);
+  checks.push({
+    target: "Heap per 16-byte file no more than memfs's",
+    met: heapOurs !== undefined && heapOurs <= heapMemfs,
+    evidence: `ours ${sig3(heapOurs ?? Number.NaN)} B/file, memfs ${sig3(heapMemfs)} B/file`,
+  });
+
+  const moves = results.workloads.filter((w) => w.id.startsWith("move-folder-") && figure(w, SUBJECT) !== undefined);
+  if (moves.length > 1) {
+    const first = figure(moves[0], SUBJECT) as number;
+    const last = figure(moves[moves.length - 1], SUBJECT) as number;
+    checks.push({
+      target: "Issue 5: moveFolder time does not grow with the file count (largest ÷ smallest ≤ 1.5, or both under 50 µs)",
+      met: last / first <= 1.5 || Math.max(first, last) < 0.05,
+      evidence: moves.map((w) => `${w.id.replace("move-folder-", "")} files: ${duration(figure(w, SUBJECT) as number)}`).join(", ") + ` (naive file-by-file: ${moves.map((w) => duration(figure(w, "remote-store-naive") ?? Number.NaN)).join(", ")})`,
+    });
+  }
+  const info = results.workloads.find((w) => w.id.startsWith("folder-info-") && w.id !== "folder-info-root");
+  const infoOurs = figure(info, SUBJECT);
+  if (info !== undefined && infoOurs !== undefined) {
+    checks.push({
+      target: "Issue 5: getFolderInfo at the root of the big tree in microseconds",
+      met: infoOurs < 1,
+      evidence: `${duration(infoOurs)} (naive recursive listing: ${duration(figure(info, "remote-store-naive") ?? Number.NaN)})`,
+    });
+  }
+  const single = figure(get("single-write"), SUBJECT);
+  const multipart = figure(get("multipart-upload"), SUBJECT);
+  if (single !== undefined && multipart !== undefined) {
+    checks.push({
+      target: "Issue 5: multipart upload within 2× a single write of the same bytes",
+      met: multipart <= 2 * single,
+      evidence: `multipart ${duration(multipart)} vs single write ${duration(single)} = ${sig3(multipart / single)}×`,
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,157 @@
+/**
+ * The benchmark runner: `npm run bench` (full run, several minutes) or `npm run bench -- --quick`
+ * (under a minute). Measures remote-store and its peers in one process, interleaved, after a
+ * warm-up, as medians; writes JSON, a Markdown report and an SVG chart. See spec/benchmarks.md.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { FULL, QUICK, WARM_UP, type BenchConfig } from "./config.js";
+import { canCollectGarbage } from "./harness/measure.js";
+import { machineInfo } from "./harness/machine.js";
+import { ratioChart } from "./report/chart.js";
+import { Recorder, type BenchResults } from "./report/results.js";
+import { resultsMarkdown } from "./report/results-md.js";
+import { ratioTable, scalingTable, targetsTable } from "./report/table.js";
+import { mapAwait, mapSync } from "./systems/map-baselines.js";
+import { memfsPromises, memfsSync } from "./systems/memfs.js";
+import { remoteStore, remoteStoreNaive } from "./systems/remote-store.js";
+import type { SystemAdapter } from "./systems/system.js";
+import { unstorage } from "./systems/unstorage.js";
+import { zenfsPromises, zenfsSync } from "./systems/zenfs.js";
+import { nativeTree, type TreeContext } from "./workloads/context.js";
+import { moveFolderSpecs, runMoveFolder, runTreeFolderOps, treeFolderSpecs } from "./workloads/folders.js";
+import { heapSpecs, runHeap } from "./workloads/heap.js";
+import { flatSpecs, runFlatFolder, runResultObjects, runTreeListings, treeListingSpecs } from "./workloads/listing.js";
+import { pointSpecs, runPointOps } from "./workloads/point-ops.js";
+import { runScaling, scalingSpecs } from "./workloads/scaling.js";
+import { runBandwidth, runMultipart, runStream, streamSource, streamSpecs } from "./workloads/streaming.js";
+import { treeLayout } from "./workloads/tree.js";
+
+/** Every system of the main comparison. */
+const SYSTEMS: readonly SystemAdapter[] = [remoteStore, memfsPromises, memfsSync, zenfsPromises, zenfsSync, unstorage, mapSync, mapAwait];
+/** Systems of the tree-size series (building a million-file tree in every peer would take too long). */
+function scalingSystems(config: BenchConfig): SystemAdapter[] {
+  return config.scalingWithMemfs ? [remoteStore, memfsPromises, unstorage] : [remoteStore, unstorage];
+}
+/** Systems of the issue-5 folder workloads: ours, the naive file-by-file form, and the async peers. */
+const FOLDER_SYSTEMS: readonly SystemAdapter[] = [remoteStore, remoteStoreNaive, memfsPromises, zenfsPromises, unstorage];
+
+/** Seconds since `start`, for progress lines. */
+function seconds(start: number): string {
+  return `${((performance.now() - start) / 1000).toFixed(1)} s`;
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** `systems` rotated by `rep`, so that no system always runs first (or right after the same one). */
+function rotation<T>(systems: readonly T[], rep: number): T[] {
+  const k = rep % systems.length;
+  return [...systems.slice(k), ...systems.slice(0, k)];
+}
+
+/**
+ * One pass of the timing-sensitive workload families (tree, one-folder, folder moves, tree
+ * sizes), every system interleaved, each in a fresh instance. No full GC is forced in between:
+ * a forced full GC discards optimised code that refers to dead instances, and the next
+ * session would then run partly unoptimised — an artefact that applications, which keep their
+ * store, do not see. Passes that force GCs (heap, big files) run after all of these.
+ */
+async function timedPass(config: BenchConfig, recorder: Recorder, rep: number, record: boolean): Promise<void> {
+  const tree = treeLayout(config.fanout, config.filesPerFolder);
+  const label = record ? `rep ${rep + 1}/${config.repetitions}` : "warm-up";
+  const started = performance.now();
+  for (const system of rotation(SYSTEMS, rep)) {
+    const session = await system.open();
+    const start: TreeContext = { system, session, tree, native: nativeTree(system, tree), config, recorder, record, written: 0 };
+    try {
+      const context = await runPointOps(start);
+      await runTreeListings(context);
+      await runTreeFolderOps(context);
+    } finally {
+      await session.close();
+    }
+  }
+  await runResultObjects(tree, recorder, record);
+  log(`  ${label}: tree workloads done (${seconds(started)})`);
+  for (const system of rotation(SYSTEMS, rep)) await runFlatFolder(system, config, recorder, record);
+  for (const files of config.moveFolderSizes) {
+    for (const system of rotation(FOLDER_SYSTEMS, rep)) await runMoveFolder(system, config, files, recorder, record);
+  }
+  log(`  ${label}: one-folder and folder workloads done (${seconds(started)})`);
+  if (record && rep < config.scalingRepetitions) {
+    for (const files of config.scalingTrees) {
+      for (const system of rotation(scalingSystems(config), rep)) await runScaling(system, config, files, recorder, record);
+    }
+    log(`  ${label}: tree-size series done (${seconds(started)})`);
+  }
+}
+
+/** One pass of the big-file and heap workloads (both collect garbage around their measurements). */
+async function memoryPass(config: BenchConfig, recorder: Recorder, rep: number, record: boolean, source: ReturnType<typeof streamSource>): Promise<void> {
+  const label = record ? `rep ${rep + 1}/${config.repetitions}` : "warm-up";
+  const started = performance.now();
+  await runBandwidth(source.chunks, config, recorder, record);
+  for (const system of rotation(SYSTEMS, rep)) await runStream(system, source.chunks, config, recorder, record);
+  await runMultipart(source.whole, config, recorder, record);
+  // The heap figure is not a time: it needs no warm-up.
+  if (record) for (const system of rotation(SYSTEMS, rep)) await runHeap(system, config, recorder, record);
+  log(`  ${label}: big-file${record ? " and heap" : ""} workloads done (${seconds(started)})`);
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes("--quick");
+  const config = quick ? QUICK : FULL;
+  if (!canCollectGarbage()) throw new Error("run with --expose-gc: `npm run bench` does (tsx --expose-gc bench/run.ts)");
+  if (config.multipartBytes > config.streamBytes) throw new Error("multipartBytes must not exceed streamBytes");
+  const started = performance.now();
+  const recorder = new Recorder();
+  const tree = treeLayout(config.fanout, config.filesPerFolder);
+  for (const spec of [
+    ...pointSpecs(tree, config.fileSize),
+    ...treeListingSpecs(tree, config),
+    ...treeFolderSpecs(tree),
+    ...flatSpecs(config),
+    ...streamSpecs(config),
+    ...heapSpecs(config),
+    ...moveFolderSpecs(config),
+    ...scalingSpecs(config),
+  ]) {
+    recorder.define(spec);
+  }
+  const source = streamSource(config);
+  log(`remote-store benchmark, ${config.mode} run: ${tree.files.length.toLocaleString("en")}-file tree, ${config.repetitions} repetitions`);
+  await timedPass(WARM_UP, recorder, 0, false);
+  for (let rep = 0; rep < config.repetitions; rep++) await timedPass(config, recorder, rep, true);
+  await memoryPass(WARM_UP, recorder, 0, false, streamSource(WARM_UP));
+  for (let rep = 0; rep < config.repetitions; rep++) await memoryPass(config, recorder, rep, true, source);
+
+  const systems = [...SYSTEMS, remoteStoreNaive].map(({ id, label, role }) => ({ id, label, role }));
+  systems.push({ id: "buffer-concat", label: "Buffer.concat (bandwidth limit)", role: "baseline" });
+  systems.push({ id: "fileinfo-objects", label: "FileInfo objects only (listing floor)", role: "baseline" });
+  const notes = [...new Set([...SYSTEMS, remoteStoreNaive].flatMap((s) => s.notes ?? []))];
+  const results: BenchResults = {
+    machine: machineInfo(),
+    mode: config.mode,
+    repetitions: config.repetitions,
+    config: { ...config },
+    systems,
+    workloads: recorder.results(),
+    notes,
+    durationSeconds: (performance.now() - started) / 1000,
+  };
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const suffix = quick ? "-quick" : "";
+  const files = { json: `results${suffix}.json`, chart: `results${suffix}.svg`, markdown: quick ? "RESULTS-quick.md" : "RESULTS.md" };
+  mkdirSync(here, { recursive: true });
+  writeFileSync(path.join(here, files.json), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(here, files.chart), ratioChart(results));
+  writeFileSync(path.join(here, files.markdown), resultsMarkdown(results, files));
+  process.stdout.write(`\n## Targets\n\n${targetsTable(results)}\n\n## Ratios (peer ÷ remote-store, above 1 = remote-store better)\n\n${ratioTable(results)}\n\n## Small listing against tree size\n\n${scalingTable(results)}\n\n`);
+  log(`wrote bench/${files.json}, bench/${files.markdown}, bench/${files.chart} in ${results.durationSeconds.toFixed(0)} s`);
+}
+
+await main();

@@ -1,0 +1,106 @@
+import { timeMs, timeWithBudget } from "../harness/measure.js";
+import type { WorkloadSpec } from "../report/results.js";
+import type { Session, SystemAdapter } from "../systems/system.js";
+import { sample, type TreeContext } from "./context.js";
+import { bytes, expectEqual, filesIn, SMALL_FOLDER_FILES, type TreeLayout } from "./tree.js";
+import type { BenchConfig } from "../config.js";
+import type { Recorder } from "../report/results.js";
+
+const family = "listing";
+
+/** The listing workloads on the shared tree. */
+export function treeListingSpecs(tree: TreeLayout, config: BenchConfig): WorkloadSpec[] {
+  const n = tree.files.length + tree.smallFiles.length;
+  return [
+    { id: "list-each-folder", family, title: `list each of the ${tree.leafFolders.length.toLocaleString("en")} folders (${config.filesPerFolder} files each)`, unit: "ms", count: tree.leafFolders.length, per: "listing" },
+    { id: "list-recursive", family, title: `recursive listing from the root (${n.toLocaleString("en")} files)`, unit: "ms", count: 1, per: "listing" },
+    { id: "list-small", family, title: `list a ${SMALL_FOLDER_FILES}-file folder ${config.smallListings.toLocaleString("en")} times inside the ${n.toLocaleString("en")}-file tree`, unit: "ms", count: config.smallListings, per: "listing" },
+  ];
+}
+
+/** Lists every leaf folder, the whole tree, and one small folder many times. */
+export async function runTreeListings(context: TreeContext): Promise<void> {
+  const { session, native, system, config, tree, written } = context;
+  let entries = 0;
+  const each = await timeWithBudget(native.leafFolders, 10, config.budgetMs, async (part) => {
+    entries += await session.listFolders(part);
+  });
+  if (each.done === each.total) expectEqual(system.id, "list each folder", entries, written);
+  sample(context, "list-each-folder", each.ms, { part: native.leafFolders.length, whole: tree.leafFolders.length, extrapolated: each.done < each.total });
+
+  let all = 0;
+  const total = tree.files.length + tree.smallFiles.length;
+  sample(context, "list-recursive", await timeMs(async () => (all = await session.listRecursive(system.path("")))), { part: written + tree.smallFiles.length, whole: total });
+  if (all < written + tree.smallFiles.length) throw new Error(`${system.id}: recursive listing saw ${all} entries`);
+
+  await runSmallListings({ ...context, smallFolder: native.smallFolder });
+}
+
+/**
+ * The floor of any listing that returns `FileInfo` entries: only building as many frozen
+ * `FileInfo`-shaped objects (path, name, size, a new `Date`, content type) as the recursive
+ * listing returns, with no store behind them. Recorded as the system `fileinfo-objects`.
+ */
+export async function runResultObjects(tree: TreeLayout, recorder: Recorder, record: boolean): Promise<void> {
+  const paths = [...tree.files, ...tree.smallFiles];
+  let built: object[] = [];
+  const ms = await timeMs(async () => {
+    const now = Date.now();
+    for (const path of paths) {
+      built.push(Object.freeze({ kind: "file", path, name: path.slice(path.lastIndexOf("/") + 1), size: 1024, modifiedAt: new Date(now), contentType: "application/octet-stream" }));
+    }
+  });
+  expectEqual("fileinfo-objects", "objects built", built.length, paths.length);
+  built = [];
+  if (record) recorder.add("list-recursive", "fileinfo-objects", ms);
+}
+
+/** Where a small-folder series runs: an open session and the small folder's native path. */
+export interface SmallListingTarget {
+  readonly system: SystemAdapter;
+  readonly session: Session;
+  readonly smallFolder: string;
+  readonly config: BenchConfig;
+  readonly recorder: Recorder;
+  readonly record: boolean;
+}
+
+/** Lists the small folder `count` times (budgeted); shared with the tree-size series. */
+export async function runSmallListings(target: SmallListingTarget, { workload = "list-small", count = target.config.smallListings } = {}): Promise<void> {
+  const { session, system, config } = target;
+  const folders = new Array<string>(count).fill(target.smallFolder);
+  let entries = 0;
+  const small = await timeWithBudget(folders, 50, config.budgetMs, async (part) => {
+    entries += await session.listFolders(part);
+  });
+  expectEqual(system.id, "small listing", entries, small.done * SMALL_FOLDER_FILES);
+  sample(target, workload, small.ms, { extrapolated: small.done < small.total });
+}
+
+/** The one-folder workloads. */
+export function flatSpecs(config: BenchConfig): WorkloadSpec[] {
+  const n = config.flatFiles.toLocaleString("en");
+  return [
+    { id: "flat-create", family, title: `one folder of ${n} files: create`, unit: "ms", count: config.flatFiles, per: "file" },
+    { id: "flat-list", family, title: `one folder of ${n} files: list`, unit: "ms", count: 1, per: "listing" },
+  ];
+}
+
+/** Fills one folder with `flatFiles` files (budgeted), then lists it. */
+export async function runFlatFolder(system: SystemAdapter, config: BenchConfig, recorder: Recorder, record: boolean): Promise<void> {
+  const sink = { system, recorder, record };
+  const session = await system.open();
+  try {
+    const paths = filesIn(["flat"], config.flatFiles).map(system.path);
+    const data = bytes(16);
+    const create = await timeWithBudget(paths, 100, config.budgetMs, (part) => session.writeFiles(part, data));
+    sample(sink, "flat-create", create.ms, { extrapolated: create.done < create.total });
+    let listed = 0;
+    const ms = await timeMs(async () => (listed = await session.listFolders([system.path("flat")])));
+    expectEqual(system.id, "flat listing", listed, create.done);
+    // A partial folder is listed and scaled in proportion (listing cost is linear in the entries).
+    sample(sink, "flat-list", ms, { part: create.done, whole: create.total });
+  } finally {
+    await session.close();
+  }
+}

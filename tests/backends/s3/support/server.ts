@@ -1,0 +1,35 @@
+import { inject } from "vitest";
+import { S3Backend, type S3BackendOptions } from "../../../../src/backends/s3/index.js";
+import type { S3TestServer } from "../global-setup.js";
+
+/** The server the globalSetup started (spec S3-T01). Fails loudly when the setup did not run. */
+export function testServer(): S3TestServer {
+  const server = inject("s3TestServer");
+  if (server === undefined) {
+    throw new Error("The S3 tests need their globalSetup (tests/backends/s3/global-setup.ts): run them through the s3 vitest project");
+  }
+  return server;
+}
+
+/** A random key prefix, so that every test (and every conformance case) starts empty. */
+export function randomPrefix(label = "t"): string {
+  return `rs-test/${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The client options of the test server. */
+export function serverOptions(): Pick<S3BackendOptions, "endpoint" | "region" | "forcePathStyle" | "credentials" | "bucket" | "conditionalWrites"> {
+  const server = testServer();
+  return {
+    bucket: server.bucket,
+    endpoint: server.endpoint,
+    region: server.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
+    conditionalWrites: server.conditionalWrites,
+  };
+}
+
+/** A fresh backend under a random prefix of the test server's bucket. */
+export function makeBackend(extra: Partial<S3BackendOptions> = {}): S3Backend {
+  return new S3Backend({ ...serverOptions(), prefix: randomPrefix(), ...extra });
+}

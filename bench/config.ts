@@ -37,6 +37,7 @@ export interface BenchConfig {
 
 const MiB = 2 ** 20;
 
+// spec BENCH-003 (5 repetitions), BENCH-006 (budgets 3 s, 6 s to build), BENCH-010..BENCH-015 (sizes).
 /** The full run behind bench/RESULTS.md (several minutes). */
 export const FULL: BenchConfig = {
   mode: "full",
@@ -61,6 +62,7 @@ export const FULL: BenchConfig = {
   scalingRepetitions: 3,
 };
 
+// spec BENCH-016 (quick sizes), BENCH-014 (quick tree-size series), BENCH-003 (3 repetitions), BENCH-006 (0.25 s, 0.6 s).
 /** `--quick`: the same workloads, ten times smaller, for a run under a minute. */
 export const QUICK: BenchConfig = {
   mode: "quick",

@@ -29,6 +29,7 @@ import { runScaling, scalingSpecs } from "./workloads/scaling.js";
 import { runBandwidth, runMultipart, runStream, streamSource, streamSpecs } from "./workloads/streaming.js";
 import { treeLayout } from "./workloads/tree.js";
 
+// spec BENCH-001: the systems measured (remote-store-naive and the two floors are added below).
 /** Every system of the main comparison. */
 const SYSTEMS: readonly SystemAdapter[] = [remoteStore, memfsPromises, memfsSync, zenfsPromises, zenfsSync, unstorage, mapSync, mapAwait];
 /** Systems of the tree-size series (building a million-file tree in every peer would take too long). */
@@ -47,12 +48,14 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+// spec BENCH-003: every system once per repetition and family, in an order rotated by one per repetition.
 /** `systems` rotated by `rep`, so that no system always runs first (or right after the same one). */
 function rotation<T>(systems: readonly T[], rep: number): T[] {
   const k = rep % systems.length;
   return [...systems.slice(k), ...systems.slice(0, k)];
 }
 
+// spec BENCH-004: timing-sensitive families first, with no forced full GC between their sessions.
 /**
  * One pass of the timing-sensitive workload families (tree, one-folder, folder moves, tree
  * sizes), every system interleaved, each in a fresh instance. No full GC is forced in between:
@@ -105,6 +108,7 @@ async function memoryPass(config: BenchConfig, recorder: Recorder, rep: number, 
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
   const config = quick ? QUICK : FULL;
+  // spec BENCH-008: the heap figure needs --expose-gc.
   if (!canCollectGarbage()) throw new Error("run with --expose-gc: `npm run bench` does (tsx --expose-gc bench/run.ts)");
   if (config.multipartBytes > config.streamBytes) throw new Error("multipartBytes must not exceed streamBytes");
   const started = performance.now();
@@ -124,6 +128,7 @@ async function main(): Promise<void> {
   }
   const source = streamSource(config);
   log(`remote-store benchmark, ${config.mode} run: ${tree.files.length.toLocaleString("en")}-file tree, ${config.repetitions} repetitions`);
+  // spec BENCH-003: one warm-up pass at small sizes records nothing; BENCH-004: the GC-forcing families run last.
   await timedPass(WARM_UP, recorder, 0, false);
   for (let rep = 0; rep < config.repetitions; rep++) await timedPass(config, recorder, rep, true);
   await memoryPass(WARM_UP, recorder, 0, false, streamSource(WARM_UP));
@@ -143,6 +148,7 @@ async function main(): Promise<void> {
     notes,
     durationSeconds: (performance.now() - started) / 1000,
   };
+  // spec BENCH-020: JSON, Markdown and SVG (the -quick files with --quick), the latter two rendered from the JSON.
   const here = path.dirname(fileURLToPath(import.meta.url));
   const suffix = quick ? "-quick" : "";
   const files = { json: `results${suffix}.json`, chart: `results${suffix}.svg`, markdown: quick ? "RESULTS-quick.md" : "RESULTS.md" };

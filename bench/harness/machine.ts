@@ -24,6 +24,7 @@ function cpuModel(): string {
   return os.cpus()[0]?.model ?? "unknown";
 }
 
+// spec BENCH-023: what RESULTS.md states about the machine.
 /** CPU model (from /proc/cpuinfo), core count, memory, Node and V8 versions, and the date. */
 export function machineInfo(): MachineInfo {
   return {

@@ -15,6 +15,7 @@ export function canCollectGarbage(): boolean {
   return typeof (globalThis as { gc?: GcFunction }).gc === "function";
 }
 
+// spec BENCH-008: heapUsed + external.
 /** Bytes held by the JS heap plus memory outside it owned by JS objects (ArrayBuffer contents). */
 export function heapBytes(): number {
   const usage = process.memoryUsage();
@@ -28,6 +29,7 @@ export async function timeMs(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+// spec BENCH-003: a figure is the median of the repetitions.
 /** The median of a non-empty list. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error("median of nothing");
@@ -45,6 +47,7 @@ export interface BudgetedTime {
   readonly total: number;
 }
 
+// spec BENCH-006: the time budget, slices growing from one, linear extrapolation.
 /**
  * Processes `items` in slices growing from one item up to `slice` (so a very slow system stops
  * early), timing only the slices, and stops once `budgetMs` is spent. A batch cut short
@@ -72,6 +75,7 @@ export async function timeWithBudget<T>(
   return { ms: done === items.length ? spent : (spent * items.length) / done, done, total: items.length };
 }
 
+// spec BENCH-007: operations too short to time once are repeated until 5 ms have passed.
 /**
  * Milliseconds per call of `run(i)`, repeated until `minMs` have passed or `maxRuns` calls
  * were made (at least one). For operations too short to time once, like an O(1) folder move.

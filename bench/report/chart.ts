@@ -14,6 +14,7 @@ function escape(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }
 
+// spec BENCH-022: the ratio chart.
 /**
  * A horizontal bar chart of `peer ÷ remote-store` per workload on a log scale: bars to the
  * right of the 1× line are workloads where remote-store is faster (or smaller).

@@ -1,6 +1,7 @@
 import { figuresTable, perOperationTable, ratioTable, scalingTable, targetsTable, throughputTable } from "./table.js";
 import type { BenchResults } from "./results.js";
 
+// spec BENCH-020 (rendered from the JSON), BENCH-023 (the machine).
 /** The Markdown report of one run (bench/RESULTS.md for a full run), rendered from the JSON. */
 export function resultsMarkdown(results: BenchResults, files: { json: string; chart: string }): string {
   const m = results.machine;

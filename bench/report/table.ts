@@ -26,6 +26,7 @@ export function comparisonWorkloads(results: BenchResults): WorkloadResult[] {
   return results.workloads.filter((w) => w.family !== "scaling" && Object.keys(w.figures).some((id) => id !== SUBJECT));
 }
 
+// spec BENCH-021: the tables (figures, ratios, per operation, MB/s, tree size).
 /** Systems × workloads: the median of each. */
 export function figuresTable(results: BenchResults, workloads = comparisonWorkloads(results)): string {
   const systems = usedSystems(results, workloads);

@@ -26,6 +26,7 @@ export function ratioOf(workload: WorkloadResult, peer: string, subject = SUBJEC
   return theirs / ours;
 }
 
+// spec BENCH-030: every target, with the figures behind each verdict.
 /** Evaluates every target of issue 7 and the performance clauses of issue 5. */
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const byId = new Map(results.workloads.map((w) => [w.id, w]));

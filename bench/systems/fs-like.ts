@@ -229,6 +229,7 @@ export function promiseFsSession(fs: PromiseFs, reset: () => void): Session {
   };
 }
 
+// spec BENCH-002: what the fs-style adapters do differently, printed under the tables.
 /** Notes shared by the Node-`fs`-style peers. */
 export const FS_NOTES: readonly string[] = [
   "fs-style peers create each new folder once with `mkdir -p` as part of the write cost (the Store creates parents implicitly).",

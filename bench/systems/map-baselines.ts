@@ -87,6 +87,7 @@ class MapStore {
   }
 }
 
+// spec BENCH-001 (map-sync, map-await), BENCH-002 (copy on write and read; folders are key prefixes).
 /** The plain `Map`, called synchronously: the fastest any in-process store can be. */
 export const mapSync: SystemAdapter = {
   id: "map-sync",

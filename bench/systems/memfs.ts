@@ -2,6 +2,7 @@ import { Volume } from "memfs";
 import { FS_NOTES, promiseFsSession, syncFsSession } from "./fs-like.js";
 import type { SystemAdapter } from "./system.js";
 
+// spec BENCH-001 (memfs-promises, memfs-sync), BENCH-002 (shared fs-like adapter).
 /** memfs 4 through `vol.promises`, its Node-style promises API. */
 export const memfsPromises: SystemAdapter = {
   id: "memfs-promises",

@@ -83,6 +83,7 @@ function storeSession(store: Store, { naive = false } = {}): Session {
   };
 }
 
+// spec BENCH-001 (remote-store, remote-store-naive), BENCH-002 (listings collected with toArray).
 /** This library: the async `Store` API over a `MemoryBackend`. */
 export const remoteStore: SystemAdapter = {
   id: "remote-store",

@@ -34,6 +34,7 @@ export interface Session {
 /** Which role a system plays in the comparison. */
 export type SystemRole = "subject" | "peer-async" | "peer-sync" | "baseline";
 
+// spec BENCH-002: one adapter per peer maps the workloads onto its API, under one data contract.
 /** A benchmarked system: how to name it, how to spell its paths, and how to open a fresh instance. */
 export interface SystemAdapter {
   /** Stable id used in JSON (`remote-store`, `memfs-promises`, …). */

@@ -82,6 +82,7 @@ function session(storage: Storage): Session {
   };
 }
 
+// spec BENCH-001 (unstorage), BENCH-002 (copies on write, no folders, sizes or streams).
 /** unstorage 1.x with its memory driver (keys `a:b:c`; promise API only). */
 export const unstorage: SystemAdapter = {
   id: "unstorage",

@@ -7,6 +7,7 @@ function freshRoot(): void {
   configureSingleSync({ backend: InMemory });
 }
 
+// spec BENCH-001 (zenfs-promises, zenfs-sync), BENCH-002 (shared fs-like adapter).
 /** @zenfs/core 2 with an `InMemory` root, through `fs.promises`. */
 export const zenfsPromises: SystemAdapter = {
   id: "zenfs-promises",

@@ -7,6 +7,7 @@ import { bytes, expectEqual, filesIn, leafFolders, type TreeLayout } from "./tre
 
 const family = "folders";
 
+// spec BENCH-010: folder-info-root and rename-folder; BENCH-007: timed per call when too short.
 /** Folder workloads on the shared tree. */
 export function treeFolderSpecs(tree: TreeLayout): WorkloadSpec[] {
   const n = tree.files.length + tree.smallFiles.length;
@@ -53,6 +54,7 @@ function bigFolderFiles(files: number): string[] {
   return filesIn(subfolders, Math.min(files, 100));
 }
 
+// spec BENCH-015: move-folder-N and folder-info-N.
 /** Issue-5 workloads: moving a large folder, and folder info at the root of a large tree. */
 export function moveFolderSpecs(config: BenchConfig): WorkloadSpec[] {
   const specs: WorkloadSpec[] = config.moveFolderSizes.map((files) => ({

@@ -5,6 +5,7 @@ import type { SystemAdapter } from "../systems/system.js";
 import { sample } from "./context.js";
 import { bytes, filesIn, leafFolders } from "./tree.js";
 
+// spec BENCH-013: heap-per-file.
 /** The heap workload. */
 export function heapSpecs(config: BenchConfig): WorkloadSpec[] {
   return [
@@ -19,6 +20,7 @@ export function heapSpecs(config: BenchConfig): WorkloadSpec[] {
   ];
 }
 
+// spec BENCH-008: growth between two full GCs, divided by the files written.
 /**
  * Heap growth per file: JS heap plus external memory (ArrayBuffer contents) after a full GC,
  * minus the same before the files were written, divided by the files written. Paths are

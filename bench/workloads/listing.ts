@@ -8,6 +8,7 @@ import type { Recorder } from "../report/results.js";
 
 const family = "listing";
 
+// spec BENCH-010: list-each-folder, list-recursive, list-small.
 /** The listing workloads on the shared tree. */
 export function treeListingSpecs(tree: TreeLayout, config: BenchConfig): WorkloadSpec[] {
   const n = tree.files.length + tree.smallFiles.length;
@@ -77,6 +78,7 @@ export async function runSmallListings(target: SmallListingTarget, { workload = 
   sample(target, workload, small.ms, { extrapolated: small.done < small.total });
 }
 
+// spec BENCH-011: flat-create and flat-list.
 /** The one-folder workloads. */
 export function flatSpecs(config: BenchConfig): WorkloadSpec[] {
   const n = config.flatFiles.toLocaleString("en");

@@ -3,6 +3,7 @@ import type { WorkloadSpec } from "../report/results.js";
 import { partialTree, sample, type TreeContext } from "./context.js";
 import { bytes, expectEqual, type TreeLayout } from "./tree.js";
 
+// spec BENCH-010: write, read, stat, exists-missing on the tree.
 /** The point-operation workloads on the shared tree: write, read, stat, exists-on-missing. */
 export function pointSpecs(tree: TreeLayout, fileSize: number): WorkloadSpec[] {
   const n = tree.files.length;

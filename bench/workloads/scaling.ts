@@ -10,6 +10,7 @@ export function scalingId(files: number): string {
   return `list-small-in-${files}`;
 }
 
+// spec BENCH-014: the small listing inside ever larger trees.
 /** One workload per tree size: the same small-folder listing inside ever larger trees. */
 export function scalingSpecs(config: BenchConfig): WorkloadSpec[] {
   return config.scalingTrees.map((files) => ({
@@ -35,6 +36,7 @@ export async function runScaling(system: SystemAdapter, config: BenchConfig, fil
     const data = bytes(16);
     await session.writeFiles(filesIn(scalingLeaves(files), Math.min(100, files)).map(system.path), data);
     await session.writeFiles(filesIn(["small/ten"], SMALL_FOLDER_FILES).map(system.path), data);
+    // spec BENCH-004: settle after the build.
     // Settle after the build: collect its garbage, then list untimed (within a quarter of the
     // budget) so that the code is optimised again before the timed listings.
     collectGarbage();

@@ -25,6 +25,7 @@ export function streamSource(config: BenchConfig): { whole: Uint8Array; chunks: 
   return { whole, chunks };
 }
 
+// spec BENCH-012 (stream-write, stream-read, stream-roundtrip, memory-bandwidth), BENCH-015 (single-write, multipart-upload).
 /** The big-file workloads (times; MB/s is derived from `bytes`). */
 export function streamSpecs(config: BenchConfig): WorkloadSpec[] {
   const size = `${config.streamBytes / MiB} MiB`;
@@ -44,6 +45,7 @@ export function streamSpecs(config: BenchConfig): WorkloadSpec[] {
 /** Chunks of the settling run: enough for the stream code paths to be optimised again. */
 const SETTLE_CHUNKS = 16;
 
+// spec BENCH-004: a forced GC before each big-file session, then an untimed settling run of 16 chunks.
 /**
  * Writes the chunks as one file and reads it back in 1 MiB pieces. Before timing, the session
  * settles: a full GC clears the previous session's memory, and a small untimed write and read

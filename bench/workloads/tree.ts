@@ -53,6 +53,7 @@ export function bytes(size: number, seed = 1): Uint8Array {
   return data;
 }
 
+// spec BENCH-005: every workload checks what the system returned; a mismatch fails the run.
 /** Fails loudly when a system returns the wrong figure (so no workload result is taken on trust). */
 export function expectEqual(system: string, what: string, actual: number, expected: number): void {
   if (actual !== expected) throw new Error(`${system}: ${what} gave ${actual}, expected ${expected}`);

@@ -220,7 +220,7 @@ describe.concurrent("locations, usage and errors", () => {
     expect(missing.stderr).toContain(`NOT_FOUND: ${ws.path("data", "nope.txt")}: `);
   });
 
-  it("CLI-022 --store makes a store the default; plain paths then name paths in it", async ({ expect }) => {
+  it("CLI-022 CLI-021 CLI-002 --store (before or after the command, a bare name or a location) makes a store the default; plain paths then name paths in it", async ({ expect }) => {
     const result = await ws.run(["ls", "--store", "reports", "2026"]);
     expect(lines(result.stdout)).toEqual(["deep/", "q1.csv", "q2.csv"]);
     const url = await ws.run(["--store", "file:./data/reports/2026", "cat", "q1.csv"]);

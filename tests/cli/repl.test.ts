@@ -78,13 +78,31 @@ describe("piped REPL (CLI-074)", () => {
     expect(snapshot.entries).toEqual([expect.objectContaining({ path: "a.txt", text: "hello" })]);
   });
 
-  it("CLI-074 a script error that is not a library error exits 1 with one line; the end of input exits 0", async ({ expect }) => {
+  it("CLI-074 CLI-056 CLI-021 a script error that is not a library error exits 1 with one line; the end of input exits 0", async ({ expect }) => {
     const failing = await ws.run(["repl"], { input: "undefinedName.x\n" });
     expect(failing.code).toBe(1);
     expect(lines(failing.stderr)).toEqual([expect.stringMatching(/^remote-store: ERROR: .*undefinedName is not defined/)]);
     const fine = await ws.run(["repl", "reports"], { input: "store.toString()\n" });
     expect(fine).toMatchObject({ code: 0, stderr: "" });
     expect(fine.stdout).toBe(`'Store(backend=local, rootPath="reports")'\n`);
+  });
+
+  it("CLI-070 in scope: store, the config's registry, stores.<name>, the Node entry's exports, copyBetween and syncStores", async ({ expect }) => {
+    const names = ["Store", "MemoryBackend", "LocalBackend", "Registry", "openStore", "exportTree", "importTree", "SyncStore", "NotFound", "RemoteStoreError", "copyBetween", "syncStores"];
+    const script = [
+      `console.log(${JSON.stringify(names)}.map((name) => name + "=" + typeof globalThis[name]).join(" "))`,
+      "console.log(store.toString(), registry.storeNames.join(','))",
+      "console.log((await stores.reports.readText('top.csv')).trim(), stores.reports === stores.reports)",
+      "const sync = new SyncStore({ backend: new MemoryBackend() }); sync.writeText('x', 'y'); console.log(sync.readText('x'))",
+    ].join("\n");
+    const result = await ws.run(["repl"], { input: `${script}\n` });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(lines(result.stdout)).toEqual([
+      names.map((name) => `${name}=function`).join(" "),
+      'Store(backend=default, rootPath="") backup,reports,tiny',
+      "region,total true",
+      "y",
+    ]);
   });
 
   it("CLI-074 `npm start -s` runs the REPL on a fresh clone: the piped one-liner prints hi and exits 0", async ({ expect }) => {

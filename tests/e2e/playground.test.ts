@@ -74,6 +74,21 @@ describe.skipIf(!HAS_CHROMIUM)(TITLE, { timeout: 120_000 }, () => {
     if (outdir !== undefined) await rm(outdir, { recursive: true, force: true });
   });
 
+  it("BR-031 the build is an ES module page: index.html, style.css, the minified entry, and minimatch as a lazy chunk", async () => {
+    const html = await readFile(join(outdir, "index.html"), "utf8");
+    expect(html).toMatch(/<script type="module" src="\.?\/?playground\.js"><\/script>/);
+    await expect(readFile(join(outdir, "style.css"), "utf8")).resolves.not.toBe("");
+    const entry = await readFile(join(outdir, "playground.js"), "utf8");
+    expect(entry).not.toContain('"node:');
+    expect(entry.split("\n").length).toBeLessThan(20);
+    const lazy = [...entry.matchAll(/import\("\.\/(chunks\/[^"]+\.js)"\)/g)].map((match) => match[1] as string);
+    expect(lazy.length).toBeGreaterThan(0);
+    // minimatch's own error text: in a lazy chunk, not in the entry.
+    expect(entry).not.toContain("pattern is too long");
+    const chunks = await Promise.all(lazy.map((chunk) => readFile(join(outdir, chunk), "utf8")));
+    expect(chunks.some((chunk) => chunk.includes("pattern is too long"))).toBe(true);
+  });
+
   it("BR-030 the page loads with its seeded store and a ready message", async () => {
     expect(await page.title()).toBe("remote-store playground");
     expect(await renderedTree()).toEqual(["README.md", "archive/", "notes/", "notes/todo.txt"]);

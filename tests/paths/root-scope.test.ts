@@ -35,7 +35,7 @@ describe("root scoping", () => {
     expect(await new Store({ backend }).readText("x")).toBe("1");
   });
 
-  it("PATH-011 a store-relative path maps to rootPath/p in the backend", async () => {
+  it("PATH-011 BE-002 a store-relative path maps to rootPath/p in the backend", async () => {
     const backend = new ForwardingBackend();
     const store = new Store({ backend, rootPath: "/data/set/" });
     await store.write("/a\\b.txt", "x");

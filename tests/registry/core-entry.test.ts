@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 describe("the core entry without Node", () => {
-  it("REG-031 fromFile rejects with a ConfigError that points to fromText", async () => {
+  it("REG-031 BR-004 fromFile rejects with a ConfigError that points to fromText", async () => {
     expect(configFileReader()).toBeUndefined();
     const error = await configErrorOf(() => Registry.fromFile("config.yaml"));
     expect(issueAt(error, "config.yaml")).toContain("Registry.fromText");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CAPABILITIES, Store, isRemoteStoreError, type Capability } from "../../src/index.js";
+import { CAPABILITIES, MemoryBackend, Store, capabilitySet, isRemoteStoreError, type Capability } from "../../src/index.js";
+import { restrictBackend } from "../../src/testing/conformance/support/gated-backend.js";
 import { capture, expectCode } from "../errors/expect-code.js";
 import { ForwardingBackend, capabilitiesWithout } from "./support/forwarding-backend.js";
 
@@ -65,14 +66,14 @@ describe("Store capability gates", () => {
     expect(backend.callsOf("close")).toHaveLength(1);
   });
 
-  it("ST-008 a backend that declares url but has no url() method is CapabilityNotSupported", async () => {
+  it("ST-008 BE-010 a backend that declares url but has no url() method is CapabilityNotSupported", async () => {
     const backend = new ForwardingBackend();
     Object.defineProperty(backend, "url", { value: undefined });
     const error = await expectCode(new Store({ backend }).url("f.txt"), "CAPABILITY_NOT_SUPPORTED", undefined);
     expect(error).toMatchObject({ capability: "url" });
   });
 
-  it("ST-009 supports(cap) is true exactly for declared capabilities", () => {
+  it("ST-009 CAP-004 supports(cap) is true exactly for declared capabilities", () => {
     for (const capability of CAPABILITIES) {
       const without = new Store({ backend: new ForwardingBackend({ capabilities: capabilitiesWithout(capability) }) });
       const only = new Store({ backend: new ForwardingBackend({ capabilities: [capability] }) });
@@ -81,7 +82,7 @@ describe("Store capability gates", () => {
     }
   });
 
-  it("ST-009 supports('glob') is true for every backend that declares list, and glob then works", async () => {
+  it("ST-009 CAP-004 CAP-003 supports('glob') is true for every backend that declares list, and glob then works", async () => {
     const backend = new ForwardingBackend({ capabilities: ["list", "write"] });
     const store = new Store({ backend });
     expect(store.supports("glob")).toBe(true);
@@ -101,5 +102,56 @@ describe("Store capability gates", () => {
     await store.write("none.txt", "x");
     expect((await store.getFileInfo("empty.txt")).metadata).toBeUndefined();
     expect(await store.exists("m.txt")).toBe(false);
+  });
+
+  it("CAP-001 BE-001 capabilitySet: unknown names are a TypeError; the set refuses add, delete and clear", () => {
+    expect(() => capabilitySet(["read", "teleport" as Capability])).toThrow(TypeError);
+    expect(() => capabilitySet([42 as unknown as Capability])).toThrow(TypeError);
+    const set = capabilitySet(["read", "write", "read"]);
+    expect([...set]).toEqual(["read", "write"]);
+    const mutable = set as Set<Capability>;
+    expect(() => mutable.add("delete")).toThrow(TypeError);
+    expect(() => mutable.delete("read")).toThrow(TypeError);
+    expect(() => mutable.clear()).toThrow(TypeError);
+    expect([...set]).toEqual(["read", "write"]);
+    const backend = new MemoryBackend();
+    expect(backend.name).not.toBe("");
+    expect(() => (backend.capabilities as Set<Capability>).delete("read")).toThrow(TypeError);
+    expect(backend.capabilities.has("read")).toBe(true);
+  });
+
+  it("CAP-003 quality capabilities never disable a method: without them move, ranged reads and folder operations still work", async () => {
+    const quality: Capability[] = ["atomicMove", "rangeRead", "moveFolder", "copyFolder", "atomicMoveFolder", "glob"];
+    const { backend, calls } = restrictBackend(new MemoryBackend(), quality);
+    const store = new Store({ backend });
+    for (const capability of quality.filter((cap) => cap !== "glob")) expect(store.supports(capability)).toBe(false);
+    expect(store.supports("glob")).toBe(true);
+    await store.write("src/a.txt", "hello");
+    await store.write("src/sub/b.txt", "b");
+    expect(await store.readText("src/a.txt", { offset: 1, length: 3 })).toBe("ell");
+    await store.move("src/a.txt", "src/moved.txt");
+    await store.copyFolder("src", "copy");
+    await store.moveFolder("src", "dst");
+    expect((await store.listFiles("", { recursive: true }).toArray()).map((f) => f.path)).toEqual(["copy/moved.txt", "copy/sub/b.txt", "dst/moved.txt", "dst/sub/b.txt"]);
+    expect((await store.glob("**/b.txt").toArray()).map((f) => f.path)).toEqual(["copy/sub/b.txt", "dst/sub/b.txt"]);
+    expect(calls.some((call) => call.startsWith("moveFolder(") || call.startsWith("copyFolder("))).toBe(false);
+  });
+
+  it("BE-002 BE-007 the Store never sends the root to a file operation, deleteFolder, move or copy", async () => {
+    const backend = new ForwardingBackend();
+    await backend.inner.write("r/f.txt", new Uint8Array([1]), { overwrite: false, contentType: "text/plain", metadata: undefined });
+    const store = new Store({ backend, rootPath: "r" });
+    const before = backend.calls.length;
+    await expectCode(store.deleteFolder("", { recursive: true }), "INVALID_PATH", "");
+    await expectCode(store.move("", "elsewhere"), "INVALID_PATH", "");
+    await expectCode(store.move("f.txt", "/"), "INVALID_PATH", "");
+    await expectCode(store.copy("", "elsewhere"), "INVALID_PATH", "");
+    await expectCode(store.copy("f.txt", "."), "INVALID_PATH", "");
+    await expectCode(store.write("", "x"), "INVALID_PATH", "");
+    await expectCode(store.readText(""), "INVALID_PATH", "");
+    await expectCode(store.delete(""), "INVALID_PATH", "");
+    await expectCode(store.getFileInfo(""), "INVALID_PATH", "");
+    expect(backend.calls.slice(before)).toEqual([]);
+    expect(await backend.inner.isFile("r/f.txt")).toBe(true);
   });
 });

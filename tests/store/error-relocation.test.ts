@@ -10,7 +10,7 @@ function leaks(error: Error & { path?: string | undefined }): boolean {
 }
 
 describe("Store error relocation", () => {
-  it("ST-010 backend errors keep class, code, backend and cause; path and message become store-relative", async () => {
+  it("ST-010 BE-003 backend errors keep class, code, backend and cause; path and message become store-relative", async () => {
     const backend = new ForwardingBackend();
     const cause = new Error("EACCES");
     backend.getFileInfo = (path) => Promise.reject(new PermissionDenied(`Access denied: ${JSON.stringify(path)} (backend forwarding)`, { path, backend: "forwarding", cause }));

@@ -11,7 +11,7 @@ function rangeless(): { store: Store; backend: ForwardingBackend } {
 const FULL = { offset: 0, length: undefined };
 
 describe("Store range emulation", { timeout: 60_000 }, () => {
-  it("ST-022 without rangeRead the backend only ever receives {offset: 0, length: undefined}", async () => {
+  it("ST-022 BE-005 without rangeRead the backend only ever receives {offset: 0, length: undefined}", async () => {
     const { store, backend } = rangeless();
     await store.write("f.bin", "0123456789");
     expect(await store.readText("f.bin", { offset: 2, length: 3 })).toBe("234");
@@ -23,7 +23,7 @@ describe("Store range emulation", { timeout: 60_000 }, () => {
     for (const call of reads) expect(call.args[1]).toEqual(FULL);
   });
 
-  it("ST-022 with rangeRead the backend receives the range", async () => {
+  it("ST-022 BE-005 with rangeRead the backend receives the range", async () => {
     const backend = new ForwardingBackend();
     const store = new Store({ backend });
     await store.write("f.bin", "0123456789");

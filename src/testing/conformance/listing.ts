@@ -68,6 +68,7 @@ export const listingCases: readonly ConformanceCase[] = [
   {
     id: "CONF-244",
     area,
+    // spec BE-008: listings take maxDepth (0 = own entries).
     title: "maxDepth limits a listing: 0 own files, 1 one level more, … (and implies recursive)",
     needs: ["write", "list"],
     run: async (ctx) => {

@@ -24,7 +24,7 @@ afterEach(removeMade);
 afterAll(removeMade);
 
 /*
- * Every case runs except those with the `quota` trait (CONF-365..CONF-375, CONF-541, CONF-565,
+ * spec LOC-005: every case runs except those with the `quota` trait (CONF-365..CONF-375, CONF-541, CONF-565,
  * CONF-566, CONF-598), skipped with the reason "needs createWithQuota": the local backend has no
  * `maxSize` of its own — the disk's limits give `QuotaExceeded` (spec LOC-020) — so there is no
  * quota backend to hand the harness.

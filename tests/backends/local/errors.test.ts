@@ -27,7 +27,7 @@ describe("LocalBackend error mapping", () => {
   ];
 
   for (const [errno, code] of table) {
-    it(`LOC-020 LOC-021 ${errno} → ${code}, with the backend path, the native cause, and no local directory`, () => {
+    it(`LOC-020 LOC-021 BE-003 ${errno} → ${code}, with the backend path, the native cause, and no local directory`, () => {
       const native = nativeError(errno);
       const mapped = mapFsError(native, "docs/x.txt");
       expect(isRemoteStoreError(mapped, code)).toBe(true);

@@ -95,7 +95,7 @@ describe("LocalBackend multipart uploads", () => {
     for (const bogus of ["", "..", "../root", "not-an-id", id.toUpperCase()]) await expectFailure(backend.listParts(bogus), "NOT_FOUND", "");
   });
 
-  it("LOC-126 uploads survive the backend: a new instance on the same root lists, continues and completes them", async () => {
+  it("LOC-126 LOC-123 uploads survive the backend: a new instance on the same root lists, continues and completes them", async () => {
     const { backend, root } = await freshBackend();
     const first = await backend.startMultipartUpload("kept/a.bin", { overwrite: false, contentType: "application/x-a", metadata: { m: "1" } });
     const part1 = await backend.uploadPart(first, 1, bytes("one-"));
@@ -130,7 +130,7 @@ describe("LocalBackend multipart uploads", () => {
     expect((await backend.listMultipartUploads()).map((u) => u.uploadId)).toEqual([id]);
   });
 
-  it("LOC-127 concurrent part uploads to one upload all land; the file assembles in part-number order", async () => {
+  it("LOC-127 LOC-123 concurrent part uploads to one upload all land; listParts is in part-number order; the file assembles in part-number order", async () => {
     const { backend } = await freshBackend();
     const id = await backend.startMultipartUpload("many.txt", plain);
     const numbers = Array.from({ length: 24 }, (_, i) => 24 - i);

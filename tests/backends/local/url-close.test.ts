@@ -14,7 +14,7 @@ describe("LocalBackend url and close", () => {
     await expectFailure(backend.url(""), "INVALID_PATH", "");
   });
 
-  it("LOC-091 close is idempotent; afterwards every method rejects with BackendUnavailable", async () => {
+  it("LOC-091 BE-009 close is idempotent; afterwards every method rejects with BackendUnavailable", async () => {
     const { backend } = await freshBackend();
     await put(backend, "a.txt");
     await backend.close();

@@ -1,6 +1,7 @@
-import { readdir, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { open, readdir, writeFile, type FileHandle } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { bytes, chunks, collect, expectFailure, failingChunks, freshBackend, put, text, tree, writeOptions } from "./helpers.js";
 
 type WriteMethod = "write" | "writeAtomic";
@@ -15,6 +16,7 @@ async function rejectsWith(promise: Promise<unknown>, error: Error): Promise<voi
 }
 
 describe("LocalBackend writes", () => {
+  // spec LOC-043: write and writeAtomic are the same operation, so every test in this loop runs for both.
   for (const method of METHODS) {
     it(`LOC-042 LOC-023 ${method}: a failing stream propagates its own error and leaves the old file intact, no temp file`, async () => {
       const { backend, root } = await freshBackend();
@@ -42,7 +44,7 @@ describe("LocalBackend writes", () => {
       expect(await readdir(root)).toEqual([]);
     });
 
-    it(`LOC-045 ${method}: preconditions in the contract's order, before the content is read`, async () => {
+    it(`LOC-045 BE-006 ${method}: preconditions in the contract's order, before the content is read`, async () => {
       const { backend } = await freshBackend();
       await put(backend, "dir/file.txt", "seed");
       let pulled = false;
@@ -158,12 +160,56 @@ describe("LocalBackend writes", () => {
     expect([...back]).toEqual([...block.subarray(7, 17)]);
   });
 
-  it("LOC-041 a caller's bytes are not kept: changing them afterwards does not change the file", async () => {
+  it("LOC-041 BE-006 a caller's bytes are not kept: changing them afterwards does not change the file", async () => {
     const { backend } = await freshBackend();
     const data = bytes("abc");
     await backend.write("k.txt", data, writeOptions());
     data[0] = 122;
     expect(await text(backend, "k.txt")).toBe("abc");
   });
-});
 
+  it("LOC-043 writeAtomic fsyncs the temp file before the rename (the target still holds the old bytes); write does not fsync", async () => {
+    const { backend, root } = await freshBackend();
+    await put(backend, "d/f.txt", "old");
+    const probe: FileHandle = await open(nodePath.join(root, "d", "f.txt"), "r");
+    const proto = Object.getPrototypeOf(probe) as { sync: (this: FileHandle) => Promise<void> };
+    await probe.close();
+    const original = proto.sync;
+    const targetAtSync: string[] = [];
+    const sync = vi.spyOn(proto, "sync").mockImplementation(function (this: FileHandle) {
+      targetAtSync.push(readFileSync(nodePath.join(root, "d", "f.txt"), "utf8"));
+      return original.call(this);
+    });
+    try {
+      await backend.writeAtomic("d/f.txt", chunks("new ", "content"), writeOptions({ overwrite: true }));
+      expect(targetAtSync).toEqual(["old"]);
+      expect(await text(backend, "d/f.txt")).toBe("new content");
+      await backend.write("d/f.txt", bytes("plain"), writeOptions({ overwrite: true }));
+      await backend.write("d/g.txt", bytes("plain"), writeOptions());
+      expect(sync).toHaveBeenCalledTimes(1);
+      expect(await text(backend, "d/f.txt")).toBe("plain");
+    } finally {
+      sync.mockRestore();
+    }
+  });
+
+  it("LOC-092 no locks: racing overwriters both succeed; readers see whole contents; the attributes are one writer's", async () => {
+    const { backend } = await freshBackend();
+    await put(backend, "r.txt", "seed");
+    const a = "A".repeat(200_000);
+    const b = "B".repeat(300_000);
+    const writes = [
+      backend.write("r.txt", chunks(a.slice(0, 100_000), a.slice(100_000)), writeOptions({ overwrite: true, contentType: "text/x-a", metadata: { who: "a" } })),
+      backend.write("r.txt", chunks(b.slice(0, 150_000), b.slice(150_000)), writeOptions({ overwrite: true, contentType: "text/x-b", metadata: { who: "b" } })),
+    ];
+    const reads = Array.from({ length: 6 }, () => text(backend, "r.txt"));
+    await Promise.all(writes);
+    for (const seen of await Promise.all(reads)) expect(["seed", a, b]).toContain(seen);
+    expect([a, b]).toContain(await text(backend, "r.txt"));
+    const info = await backend.getFileInfo("r.txt");
+    expect([
+      { contentType: "text/x-a", metadata: { who: "a" } },
+      { contentType: "text/x-b", metadata: { who: "b" } },
+    ]).toContainEqual({ contentType: info.contentType, metadata: info.metadata });
+  });
+});

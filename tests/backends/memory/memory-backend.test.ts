@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CAPABILITIES, MemoryBackend, Store } from "../../../src/index.js";
 import { expectCode, expectRangeError, expectTypeError } from "../../errors/expect-code.js";
 
@@ -104,7 +104,7 @@ describe("MemoryBackend options", () => {
     expect(backend.usedBytes).toBe(6 + 10 + 5);
   });
 
-  it("MEM-014 close frees the tree; every later call rejects with BackendUnavailable; close is idempotent", async () => {
+  it("MEM-014 BE-009 close frees the tree; every later call rejects with BackendUnavailable; close is idempotent", async () => {
     const backend = new MemoryBackend({ name: "closing" });
     const store = new Store({ backend });
     await store.write("a/b.txt", "data");
@@ -146,7 +146,7 @@ describe("MemoryBackend options", () => {
     expect(await store.exists("c")).toBe(false);
   });
 
-  it("MEM-004 stored content is immutable: mutating the source, a read result or a streamed chunk changes nothing", async () => {
+  it("MEM-004 BE-006 stored content is immutable: mutating the source, a read result or a streamed chunk changes nothing", async () => {
     const store = new Store({ backend: new MemoryBackend() });
     const source = new Uint8Array([1, 2, 3]);
     await store.write("a", source);
@@ -187,3 +187,59 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   for await (const item of iterable) out.push(item);
   return out;
 }
+
+describe("MemoryBackend folder operations and multipart uploads", () => {
+  it("FOLD-020 moveFolder re-links the folder node (no file is touched) and is atomic; copyFolder shares each file's content", async () => {
+    const backend = new MemoryBackend();
+    const store = new Store({ backend });
+    for (let i = 0; i < 60; i++) await store.write(`src/d${i % 6}/f${i}.txt`, `content ${i}`);
+    expect([store.supports("moveFolder"), store.supports("copyFolder"), store.supports("atomicMoveFolder")]).toEqual([true, true, true]);
+    const tree = backend.core.tree;
+    const folder = tree.findPath("src");
+    const relative = (await store.listFiles("src", { recursive: true }).toArray()).map((file) => file.path.slice("src/".length));
+    const fileNodes = relative.map((path) => tree.findPath(`src/${path}`));
+    await store.moveFolder("src", "a/b/moved");
+    expect(tree.findPath("src")).toBeUndefined();
+    expect(tree.findPath("a/b/moved")).toBe(folder);
+    relative.forEach((path, i) => expect(tree.findPath(`a/b/moved/${path}`)).toBe(fileNodes[i]));
+    await store.copyFolder("a/b/moved", "copy");
+    for (const path of relative) {
+      const original = tree.findPath(`a/b/moved/${path}`);
+      const copied = tree.findPath(`copy/${path}`);
+      expect(copied).not.toBe(original);
+      expect(copied?.kind === "file" && original?.kind === "file" && copied.content === original.content).toBe(true);
+    }
+    expect(await store.readText(`copy/${relative[0]}`)).toBe(await store.readText(`a/b/moved/${relative[0]}`));
+  });
+
+  it("MP-010 each part is copied once as it arrives; completion assembles the parts by reference, copying no data", async () => {
+    const backend = new MemoryBackend();
+    const options = { overwrite: false, contentType: "application/octet-stream", metadata: undefined };
+    const id = await backend.startMultipartUpload("big.bin", options);
+    const first = new Uint8Array(1000).fill(1);
+    const second = new Uint8Array(500).fill(2);
+    const set = vi.spyOn(Uint8Array.prototype, "set");
+    const slice = vi.spyOn(Uint8Array.prototype, "slice");
+    try {
+      const part2 = await backend.uploadPart(id, 2, second);
+      expect(set.mock.calls.filter(([source]) => source === second)).toHaveLength(1);
+      const part1 = await backend.uploadPart(id, 1, first);
+      expect(set.mock.calls.filter(([source]) => source === first)).toHaveLength(1);
+      first.fill(9);
+      set.mockClear();
+      slice.mockClear();
+      await backend.completeMultipartUpload(id, [part2, part1]);
+      expect(set).not.toHaveBeenCalled();
+      expect(slice).not.toHaveBeenCalled();
+    } finally {
+      set.mockRestore();
+      slice.mockRestore();
+    }
+    const node = backend.core.tree.findPath("big.bin");
+    const chunks = node?.kind === "file" ? node.content : undefined;
+    expect(chunks === undefined || chunks instanceof Uint8Array ? chunks : chunks.map((chunk) => chunk.length)).toEqual([1000, 500]);
+    const bytes = await backend.readBytes("big.bin", { offset: 0, length: undefined });
+    expect(bytes.length).toBe(1500);
+    expect([bytes[0], bytes[999], bytes[1000], bytes[1499]]).toEqual([1, 1, 2, 2]);
+  });
+});

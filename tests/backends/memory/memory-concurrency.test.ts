@@ -76,7 +76,7 @@ describe("MemoryBackend concurrency", { timeout: 60_000 }, () => {
     expect(await store.readBytes("new/dir/f")).toEqual(new Uint8Array([0, 1, 2]));
   });
 
-  it("MEM-005 a failing chunk source leaves the previous content in place", async () => {
+  it("MEM-005 BE-006 a failing chunk source leaves the previous content in place", async () => {
     const store = new Store({ backend: new MemoryBackend() });
     await store.write("keep", "previous");
     const boom = new Error("source failed");

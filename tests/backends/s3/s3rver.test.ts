@@ -1,4 +1,4 @@
-import type { S3Client } from "@aws-sdk/client-s3";
+import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Backend } from "../../../src/backends/s3/index.js";
 import { mapLimit } from "../../../src/backends/s3/concurrency.js";
@@ -6,7 +6,7 @@ import { MTIME_KEY } from "../../../src/backends/s3/metadata-codec.js";
 import { Store } from "../../../src/index.js";
 import { expectCode } from "../../errors/expect-code.js";
 import { headRaw, keysUnder, putRaw, rawClient } from "./support/raw-client.js";
-import { makeBackend, randomPrefix, serverOptions } from "./support/server.js";
+import { makeBackend, randomPrefix, serverOptions, testServer } from "./support/server.js";
 
 let raw: S3Client;
 beforeAll(() => {
@@ -60,6 +60,38 @@ describe("S3Backend on the loopback server", () => {
     await store.write("top.txt", "t");
     await store.delete("top.txt");
     expect(await keysUnder(raw, `${prefix}/top`)).toEqual([]);
+    await store.close();
+  });
+
+  it("S3-075 createFolder refuses a file in the way and an existing folder unless existOk; moveFolder with overwrite replaces the destination, never merges", async () => {
+    const prefix = randomPrefix("fold");
+    const store = storeAt(prefix);
+    await store.write("file.txt", "f");
+    await expectCode(store.createFolder("file.txt"), "INVALID_PATH", "file.txt");
+    await expectCode(store.createFolder("file.txt/sub"), "INVALID_PATH", "file.txt/sub");
+    await store.createFolder("made");
+    await expectCode(store.createFolder("made"), "ALREADY_EXISTS", "made");
+    const before = await keysUnder(raw, prefix);
+    await store.createFolder("made", { existOk: true });
+    expect(await keysUnder(raw, prefix)).toEqual(before);
+    await store.write("src/a.txt", "a");
+    await store.write("dst/old.txt", "old");
+    await expectCode(store.moveFolder("src", "dst"), "ALREADY_EXISTS", "dst");
+    await store.moveFolder("src", "dst", { overwrite: true });
+    expect(await keysUnder(raw, `${prefix}/dst`)).toEqual([`${prefix}/dst/a.txt`]);
+    expect(await keysUnder(raw, `${prefix}/src`)).toEqual([]);
+    await store.close();
+  });
+
+  it("S3-035 the stored Content-Type is what getFileInfo and listings report, also for an object another tool wrote", async () => {
+    const prefix = randomPrefix("ctype");
+    const store = storeAt(prefix);
+    await store.write("page.html", "<p>");
+    expect((await headRaw(raw, `${prefix}/page.html`)).ContentType).toBe("text/html");
+    await raw.send(new PutObjectCommand({ Bucket: testServer().bucket, Key: `${prefix}/foreign.dat`, Body: "x", ContentType: "application/vnd.other" }));
+    expect((await store.getFileInfo("foreign.dat")).contentType).toBe("application/vnd.other");
+    const listed = await store.listFiles("").toArray();
+    expect(listed.map((f) => [f.name, f.contentType])).toEqual([["foreign.dat", "application/vnd.other"], ["page.html", "text/html"]]);
     await store.close();
   });
 

@@ -12,17 +12,17 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests-browser/support/chromium.j
 const twin = (path: string): string => fileURLToPath(new URL(`./tests-browser/support/${path}`, import.meta.url));
 
 /**
- * Browser twins of two Node-only test helpers (BR-022): the registry tests' `./helpers.js`
- * (its assertions are browser-safe; only its unused-here `tempDir` imports `node:fs`) and
- * `node:vm` (the errors test's cross-realm check runs in an iframe instead of a VM context).
+ * The browser twin of one Node-only import of the shared tests (BR-022): `node:vm` (the errors
+ * test's cross-realm check runs in an iframe instead of a VM context). The registry tests need
+ * none: their ConfigError assertions (`tests/registry/config-errors.ts`) are browser-safe, and
+ * only the Node-only tests import the `node:fs` temp-dir helper.
  */
 function browserTwins(): Plugin {
   return {
     name: "remote-store:browser-twins",
     enforce: "pre",
-    resolveId(source, importer) {
+    resolveId(source) {
       if (source === "node:vm") return twin("node-vm.ts");
-      if (source === "./helpers.js" && importer?.replaceAll("\\", "/").includes("/tests/registry/")) return twin("registry-helpers.ts");
       return null;
     },
   };
@@ -45,7 +45,7 @@ export default defineConfig({
       "tests/paths/**/*.test.ts",
       "tests/errors/**/*.test.ts",
       "tests/backends/memory/*.test.ts",
-      // Registry core: objects, text, memory URLs (with the browser twin of ./helpers.js).
+      // Registry core: objects, text, memory URLs.
       "tests/registry/{backend-types,config-validation,core-entry,deferred,json-parse,lifecycle,urls}.test.ts",
       // Browser-only tests: text configs, snapshots through Blob/JSON, the core entry in a page.
       "tests-browser/**/*.test.ts",

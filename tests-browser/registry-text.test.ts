@@ -4,59 +4,9 @@
  * URLs and `openStore`, redaction. The Node-only `fromFile` cases stay in tests/registry/loaders.
  */
 import { describe, expect, it } from "vitest";
-import { isRemoteStoreError, MemoryBackend, openStore, Registry, registerBackendType, type ConfigError } from "../src/index.js";
-
-const JSON_CONFIG = `{
-  "backends": { "mem": { "type": "memory", "options": { "maxSize": 1048576 } }, "named": "memory://shared" },
-  "stores": { "cache": { "backend": "mem", "rootPath": "cache" }, "reports": { "backend": "named", "rootPath": "reports" } }
-}`;
-const YAML_CONFIG = `backends:
-  mem:
-    type: memory
-    options:
-      maxSize: 1048576
-  named: memory://shared
-stores:
-  cache: { backend: mem, rootPath: cache }
-  reports:
-    backend: named
-    rootPath: reports
-`;
-const TOML_CONFIG = `[backends]
-named = "memory://shared"
-
-[backends.mem]
-type = "memory"
-options = { maxSize = 1048576 }
-
-[stores.cache]
-backend = "mem"
-rootPath = "cache"
-
-[stores.reports]
-backend = "named"
-rootPath = "reports"
-`;
-
-function configError(fn: () => unknown): ConfigError {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(isRemoteStoreError(thrown, "CONFIG_INVALID"), "expected a ConfigError").toBe(true);
-  return thrown as ConfigError;
-}
-
-function locations(error: ConfigError): string[] {
-  return error.issues.map((issue) => issue.slice(0, issue.indexOf(": ")));
-}
-
-function facts(registry: Registry): unknown {
-  const { source: _source, ...rest } = registry.toJSON();
-  return rest;
-}
+import { MemoryBackend, openStore, Registry, registerBackendType } from "../src/index.js";
+import { configErrorOfSync, locations } from "../tests/registry/config-errors.js";
+import { facts, JSON_CONFIG, PYPROJECT, TOML_CONFIG, YAML_CONFIG } from "../tests/registry/config-texts.js";
 
 describe("Registry from text in a browser", () => {
   it("BR-024 REG-030 JSON, YAML and TOML text give the same registry, and its stores work", async () => {
@@ -73,16 +23,15 @@ describe("Registry from text in a browser", () => {
   });
 
   it("BR-024 REG-032 a syntax error names the source, line and column", () => {
-    expect(locations(configError(() => Registry.fromText('{\n  "backends": {},\n}\n', { format: "json", source: "pasted" })))).toEqual(["pasted:3:1"]);
-    expect(locations(configError(() => Registry.fromText("[stores]\n\n[backends.mem]\ntype = \n", { format: "toml" })))).toEqual(["<text>:4:8"]);
-    expect(locations(configError(() => Registry.fromText("backends:\n  a: {type: memory}\n  a: {type: memory}\n", { format: "yaml" })))).toEqual(["<text>:3:3"]);
+    expect(locations(configErrorOfSync(() => Registry.fromText('{\n  "backends": {},\n}\n', { format: "json", source: "pasted" })))).toEqual(["pasted:3:1"]);
+    expect(locations(configErrorOfSync(() => Registry.fromText("[stores]\n\n[backends.mem]\ntype = \n", { format: "toml" })))).toEqual(["<text>:4:8"]);
+    expect(locations(configErrorOfSync(() => Registry.fromText("backends:\n  a: {type: memory}\n  a: {type: memory}\n", { format: "yaml" })))).toEqual(["<text>:3:3"]);
   });
 
   it("BR-024 REG-033 a table of a larger TOML text is selected", () => {
-    const text = `[project]\nname = "demo"\n\n[tool.remote-store.backends.mem]\ntype = "memory"\n\n[tool.remote-store.stores.cache]\nbackend = "mem"\nrootPath = "cache"\n`;
-    const registry = Registry.fromText(text, { format: "toml", table: "tool.remote-store" });
+    const registry = Registry.fromText(PYPROJECT, { format: "toml", table: "tool.remote-store" });
     expect(registry.getStore("cache").rootPath).toBe("cache");
-    expect(locations(configError(() => registry.getStore("nope")))).toEqual(["tool.remote-store.stores.nope"]);
+    expect(locations(configErrorOfSync(() => registry.getStore("nope")))).toEqual(["tool.remote-store.stores.nope"]);
   });
 
   it("BR-024 REG-050 REG-051 substitution uses the env record it is given, and nothing else", () => {

@@ -52,8 +52,6 @@ function nodeNeeds(file: string, seen = new Set<string>()): string[] {
       continue;
     }
     if (!specifier!.startsWith(".")) continue;
-    // BR-022: the registry tests' ./helpers.js has a browser twin.
-    if (specifier === "./helpers.js" && file.startsWith("tests/registry/")) continue;
     const target = relative(ROOT, resolve(dirname(join(ROOT, file)), specifier!.replace(/\.js$/, ".ts"))).split("\\").join("/");
     if (target.startsWith("tests/") && existsSync(join(ROOT, target))) problems.push(...nodeNeeds(target, seen));
   }
@@ -83,5 +81,8 @@ describe("tests shared with the browser run", () => {
     expect(nodeNeeds("tests/backends/memory/tree.test.ts")).toEqual(["tests/backends/memory/tree.test.ts imports node:fs"]);
     expect(nodeNeeds("tests/cli/session.test.ts").some((problem) => problem.includes("process.stdin"))).toBe(true);
     expect(nodeNeeds("tests/cli/interrupt.test.ts")).toContain("tests/cli/interrupt.test.ts uses Buffer");
+    // Through a helper: the registry tests' temp-dir helper is Node-only; their ConfigError assertions are shared.
+    expect(nodeNeeds("tests/registry/env.test.ts")).toContain("tests/registry/temp-dir.ts imports node:fs/promises");
+    expect(nodeNeeds("tests/registry/config-errors.ts")).toEqual([]);
   });
 });

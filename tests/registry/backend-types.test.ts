@@ -4,7 +4,7 @@ import type { Backend } from "../../src/backend.js";
 import { MemoryBackend } from "../../src/backends/memory/index.js";
 import { isRemoteStoreError } from "../../src/errors/index.js";
 import { Registry, registerBackendType, registeredBackendTypes } from "../../src/registry/index.js";
-import { configErrorOfSync, issueAt, locations } from "./helpers.js";
+import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

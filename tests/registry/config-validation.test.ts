@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Registry, type RegistryConfig } from "../../src/registry/index.js";
-import { configErrorOfSync, issueAt, locations } from "./helpers.js";
+import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
 
 const good: RegistryConfig = {
   backends: { mem: { type: "memory" }, disk: { type: "memory", options: { maxSize: 10 } } },

@@ -4,7 +4,7 @@ import { MemoryBackend } from "../../src/backends/memory/index.js";
 import { capabilitySet } from "../../src/capabilities.js";
 import { BackendUnavailable } from "../../src/errors/index.js";
 import { openStore, Registry, registerBackendType } from "../../src/registry/index.js";
-import { configErrorOf, configErrorOfSync, locations } from "./helpers.js";
+import { configErrorOf, configErrorOfSync, locations } from "./config-errors.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Registry } from "../../src/registry/index.js";
-import { configErrorOfSync, issueAt, locations, tempDir } from "./helpers.js";
+import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
+import { tempDir } from "./temp-dir.js";
 import { registerNodeSupport } from "../../src/node/register.js";
 
 registerNodeSupport();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { configErrorOf, locations } from "./helpers.js";
+import { configErrorOf, locations } from "./config-errors.js";
 
 const failure: { code: string | undefined } = vi.hoisted(() => ({ code: "EACCES" }));
 

@@ -4,7 +4,7 @@ import { MemoryBackend } from "../../src/backends/memory/index.js";
 import { NotFound } from "../../src/errors/index.js";
 import { Registry, registerBackendType } from "../../src/registry/index.js";
 import { Store } from "../../src/store/index.js";
-import { configErrorOfSync, issueAt, locations } from "./helpers.js";
+import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

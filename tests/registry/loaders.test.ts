@@ -1,57 +1,15 @@
 import { chmod, mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registerNodeSupport } from "../../src/node/register.js";
 import { Registry } from "../../src/registry/index.js";
-import { configErrorOf, configErrorOfSync, issueAt, locations, tempDir } from "./helpers.js";
+import { configErrorOf, configErrorOfSync, issueAt, locations } from "./config-errors.js";
+import { facts, JSON_CONFIG, PYPROJECT, TOML_CONFIG, YAML_CONFIG } from "./config-texts.js";
+import { tempDirPerTest } from "./temp-dir.js";
 
 registerNodeSupport();
 
-const JSON_CONFIG = `{
-  "backends": { "mem": { "type": "memory", "options": { "maxSize": 1048576 } }, "named": "memory://shared" },
-  "stores": { "cache": { "backend": "mem", "rootPath": "cache" }, "reports": { "backend": "named", "rootPath": "reports" } }
-}
-`;
-const YAML_CONFIG = `backends:
-  mem:
-    type: memory
-    options:
-      maxSize: 1048576
-  named: memory://shared
-stores:
-  cache: { backend: mem, rootPath: cache }
-  reports:
-    backend: named
-    rootPath: reports
-`;
-const TOML_CONFIG = `[backends]
-named = "memory://shared"
-
-[backends.mem]
-type = "memory"
-options = { maxSize = 1048576 }
-
-[stores.cache]
-backend = "mem"
-rootPath = "cache"
-
-[stores.reports]
-backend = "named"
-rootPath = "reports"
-`;
-
-let tmp: Awaited<ReturnType<typeof tempDir>>;
-beforeEach(async () => {
-  tmp = await tempDir();
-});
-afterEach(async () => {
-  await tmp.cleanup();
-});
-
-function facts(registry: Registry): unknown {
-  const { source: _source, ...rest } = registry.toJSON();
-  return rest;
-}
+const tmp = tempDirPerTest();
 
 describe("fromFile, fromText, fromObject", () => {
   it("REG-030 JSON, YAML (.yaml, .yml) and TOML files give the same registry", async () => {
@@ -185,17 +143,6 @@ describe("syntax errors", () => {
 });
 
 describe("table selection", () => {
-  const PYPROJECT = `[project]
-name = "demo"
-
-[tool.remote-store.backends.mem]
-type = "memory"
-
-[tool.remote-store.stores.cache]
-backend = "mem"
-rootPath = "cache"
-`;
-
   it("REG-033 table selects a nested table, as an array or a dotted string", async () => {
     const path = await tmp.file("pyproject.toml", PYPROJECT);
     expect((await Registry.fromFile(path, { table: ["tool", "remote-store"] })).storeNames).toEqual(["cache"]);

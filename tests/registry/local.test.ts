@@ -1,20 +1,15 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registerNodeSupport } from "../../src/node/register.js";
 import { openStore, Registry, registeredBackendTypes } from "../../src/registry/index.js";
-import { configErrorOfSync, locations, tempDir } from "./helpers.js";
+import { configErrorOfSync, locations } from "./config-errors.js";
+import { tempDirPerTest } from "./temp-dir.js";
 
 registerNodeSupport();
 
-let tmp: Awaited<ReturnType<typeof tempDir>>;
-beforeEach(async () => {
-  tmp = await tempDir();
-});
-afterEach(async () => {
-  await tmp.cleanup();
-});
+const tmp = tempDirPerTest();
 
 describe("the local type (Node)", () => {
   it("REG-026 local is registered by the Node support, once", () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { MemoryBackend } from "../../src/backends/memory/index.js";
 import { openStore, Registry, registerBackendType } from "../../src/registry/index.js";
 import { isSecretKey, redactUrl } from "../../src/registry/secrets.js";
-import { configErrorOfSync } from "./helpers.js";
+import { configErrorOfSync } from "./config-errors.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

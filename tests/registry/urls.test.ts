@@ -3,7 +3,7 @@ import { MemoryBackend } from "../../src/backends/memory/index.js";
 import { ConfigError } from "../../src/errors/index.js";
 import { openStore, Registry, registerBackendType } from "../../src/registry/index.js";
 import * as z from "zod";
-import { configErrorOfSync, issueAt, locations } from "./helpers.js";
+import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -86,7 +86,6 @@ async function multipartUpload(ctx: S3Context, target: UploadTarget, source: Asy
 
 type SendPart = (partNumber: number, body: Uint8Array) => Promise<{ ETag?: string | undefined }>;
 
-/** Cuts the source into parts and uploads them with at most `queueSize` in flight. */
 /** What {@link uploadParts} streams. */
 interface PartSource {
   readonly target: UploadTarget;
@@ -95,6 +94,7 @@ interface PartSource {
   readonly maxParts: number;
 }
 
+/** Cuts the source into parts and uploads them with at most `queueSize` in flight. */
 async function uploadParts(ctx: S3Context, input: PartSource, send: SendPart): Promise<{ parts: { PartNumber: number; ETag: string }[]; size: number }> {
   const { target, source, buffered, maxParts } = input;
   const { partSize, queueSize } = ctx.settings;

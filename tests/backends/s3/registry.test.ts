@@ -2,7 +2,7 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { S3Backend, parseS3Url, registerS3BackendType } from "../../../src/backends/s3/index.js";
 import { Registry, openStore, registeredBackendTypes } from "../../../src/registry/index.js";
-import { configErrorOf, configErrorOfSync } from "../../registry/helpers.js";
+import { configErrorOf, configErrorOfSync } from "../../registry/config-errors.js";
 import { keysUnder, rawClient } from "./support/raw-client.js";
 import { randomPrefix, testServer } from "./support/server.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { S3Backend } from "../../../src/backends/s3/index.js";
-import { Store } from "../../../src/index.js";
+import { Store, type BackendWriteOptions } from "../../../src/index.js";
 import { expectCode } from "../../errors/expect-code.js";
 import { serviceError, stubClient, type StubHandler } from "./support/stub-client.js";
 
@@ -8,6 +8,11 @@ import { serviceError, stubClient, type StubHandler } from "./support/stub-clien
 function stubbed(handlers: Record<string, StubHandler> = {}) {
   const stub = stubClient(handlers);
   return { stub, backend: new S3Backend({ bucket: "bkt", client: stub.client, prefix: "p" }) };
+}
+
+/** Backend write options: the Store resolves a content type for every write. */
+function put(overwrite: boolean): BackendWriteOptions {
+  return { overwrite, contentType: "application/octet-stream", metadata: undefined };
 }
 
 const found = { ContentLength: 3, LastModified: new Date("2026-01-01T00:00:00Z"), ContentType: "text/plain" };
@@ -39,10 +44,10 @@ describe("S3Backend requests per operation (stubbed client)", () => {
 
   it("S3-030 a top-level write with overwrite is one listing and the PUT; a nested one adds a HEAD per ancestor, and without overwrite a HEAD of the target", async () => {
     const top = stubbed();
-    await top.backend.write("a.txt", new Uint8Array([1]), { overwrite: true });
+    await top.backend.write("a.txt", new Uint8Array([1]), put(true));
     expect(top.stub.names()).toEqual(["ListObjectsV2Command", "PutObjectCommand"]);
     const nested = stubbed();
-    await nested.backend.write("x/y/z.txt", new Uint8Array([1]), { overwrite: false });
+    await nested.backend.write("x/y/z.txt", new Uint8Array([1]), put(false));
     const checks = nested.stub.calls.filter((c) => c.command !== "PutObjectCommand");
     expect(checks.filter((c) => c.command === "HeadObjectCommand").map((c) => c.input.Key).sort()).toEqual(["p/x", "p/x/y", "p/x/y/z.txt"]);
     expect(checks.filter((c) => c.command === "ListObjectsV2Command").map((c) => c.input.Prefix)).toEqual(["p/x/y/z.txt/"]);
@@ -52,19 +57,19 @@ describe("S3Backend requests per operation (stubbed client)", () => {
 
   it("S3-030 a folder at the path, a file in place of a parent, and an existing file without overwrite are refused before any PUT", async () => {
     const folder = stubbed({ ListObjectsV2Command: (input) => (input.Prefix === "p/d/" ? { KeyCount: 1, Contents: [{ Key: "p/d/x" }], IsTruncated: false } : { KeyCount: 0, IsTruncated: false }) });
-    await expectCode(folder.backend.write("d", new Uint8Array([1]), { overwrite: true }), "INVALID_PATH", "d");
+    await expectCode(folder.backend.write("d", new Uint8Array([1]), put(true)), "INVALID_PATH", "d");
     const parent = stubbed({ HeadObjectCommand: headOf("p/f") });
-    await expectCode(parent.backend.write("f/g.txt", new Uint8Array([1]), { overwrite: true }), "INVALID_PATH", "f/g.txt");
+    await expectCode(parent.backend.write("f/g.txt", new Uint8Array([1]), put(true)), "INVALID_PATH", "f/g.txt");
     const existing = stubbed({ HeadObjectCommand: headOf("p/e.txt") });
-    await expectCode(existing.backend.write("e.txt", new Uint8Array([1]), { overwrite: false }), "ALREADY_EXISTS", "e.txt");
+    await expectCode(existing.backend.write("e.txt", new Uint8Array([1]), put(false)), "ALREADY_EXISTS", "e.txt");
     for (const { stub } of [folder, parent, existing]) expect(stub.names()).not.toContain("PutObjectCommand");
   });
 
   it("S3-034 writeAtomic makes the same requests as write: the checks, then one PUT", async () => {
     const plain = stubbed();
     const atomic = stubbed();
-    await plain.backend.write("d/a.txt", new Uint8Array([1, 2]), { overwrite: false });
-    await atomic.backend.writeAtomic("d/a.txt", new Uint8Array([1, 2]), { overwrite: false });
+    await plain.backend.write("d/a.txt", new Uint8Array([1, 2]), put(false));
+    await atomic.backend.writeAtomic("d/a.txt", new Uint8Array([1, 2]), put(false));
     expect(atomic.stub.names().sort()).toEqual(plain.stub.names().sort());
     expect(atomic.stub.calls.find((c) => c.command === "PutObjectCommand")?.input).toEqual(plain.stub.calls.find((c) => c.command === "PutObjectCommand")?.input);
   });

@@ -1,6 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+/**
+ * ConfigError assertions for the registry tests, shared by the Node run and the browser run
+ * (spec/browser.md BR-021, BR-022): no `node:` import, no Node global. The Node-only temp-file
+ * helper is `./temp-dir.ts`.
+ */
 import { expect } from "vitest";
 import { ConfigError, isRemoteStoreError } from "../../src/errors/index.js";
 
@@ -45,18 +47,4 @@ export function issueAt(error: ConfigError, location: string): string {
   const found = error.issues.filter((issue) => issue.startsWith(`${location}: `));
   expect(found, `one issue at ${location} in ${JSON.stringify(error.issues)}`).toHaveLength(1);
   return found[0]!;
-}
-
-/** A fresh temp folder, removed by the returned cleanup. */
-export async function tempDir(): Promise<{ dir: string; file: (name: string, text: string | Uint8Array) => Promise<string>; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), "remote-store-registry-"));
-  return {
-    dir,
-    file: async (name, text) => {
-      const path = join(dir, name);
-      await writeFile(path, text);
-      return path;
-    },
-    cleanup: () => rm(dir, { recursive: true, force: true }),
-  };
 }

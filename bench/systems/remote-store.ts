@@ -1,4 +1,4 @@
-import { capabilitySet, MemoryBackend, Store, type Backend, type Capability } from "../../src/index.js";
+import { capabilitySet, MemoryBackend, Store, type Backend, type Capability } from "../../src/index.node.js";
 import type { Session, SystemAdapter } from "./system.js";
 
 /** Builds a `ReadableStream` that hands out `chunks` one by one, as a network body would. */

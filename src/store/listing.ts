@@ -22,19 +22,34 @@ export class Listing<T> implements AsyncIterable<T> {
   }
 
   /** Collects every item into an array (a snapshot listing in one pass, without a promise per item). */
-  async toArray(): Promise<T[]> {
-    const iterator = this[Symbol.asyncIterator]();
+  toArray(): Promise<T[]> {
+    let iterator: AsyncIterator<T>;
+    try {
+      iterator = this[Symbol.asyncIterator]();
+    } catch (error) {
+      return rejection(error);
+    }
     if (iterator instanceof ConvertingIterator) return (iterator as ConvertingIterator<unknown, T>).drain();
-    const items: T[] = [];
-    for await (const item of { [Symbol.asyncIterator]: () => iterator }) items.push(item);
-    return items;
+    return collect(iterator);
   }
+}
+
+async function collect<T>(iterator: AsyncIterator<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of { [Symbol.asyncIterator]: () => iterator }) items.push(item);
+  return items;
 }
 
 /** An `AsyncIterable` over an array computed when iteration starts (see {@link snapshotIterable}). */
 class SnapshotIterable<T> implements AsyncIterable<T> {
-  /** @param compute builds the items; called once per iteration, when it starts. */
-  constructor(readonly compute: () => readonly T[]) {}
+  /**
+   * @param compute builds the items; called once per iteration, when it starts.
+   * @param fresh `compute` returns a new array referenced by nothing else, which a listing may hand out as it is.
+   */
+  constructor(
+    readonly compute: () => readonly T[],
+    readonly fresh: boolean,
+  ) {}
 
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return new ConvertingIterator<T, T>(() => this, identity, identity);
@@ -46,7 +61,15 @@ class SnapshotIterable<T> implements AsyncIterable<T> {
  * async generator's per-item overhead. Backends use it for snapshot listings.
  */
 export function snapshotIterable<T>(compute: () => readonly T[]): AsyncIterable<T> {
-  return new SnapshotIterable(compute);
+  return new SnapshotIterable(compute, false);
+}
+
+/**
+ * @internal As {@link snapshotIterable}, for a `compute` that returns a new array each time,
+ * referenced by nothing else: `toArray()` may then return that array itself instead of a copy.
+ */
+export function freshSnapshotIterable<T>(compute: () => T[]): AsyncIterable<T> {
+  return new SnapshotIterable(compute, true);
 }
 
 /**
@@ -56,7 +79,26 @@ export function snapshotIterable<T>(compute: () => readonly T[]): AsyncIterable<
  * a snapshot listing is served from its array, one resolved promise per item.
  */
 export function convertedListing<T, R>(start: () => AsyncIterable<T>, convert: (item: T) => R, relocate: (error: unknown) => unknown): Listing<R> {
-  return new Listing<R>(() => ({ [Symbol.asyncIterator]: () => new ConvertingIterator(start, convert, relocate) }));
+  return new ConvertedListing(start, convert, relocate);
+}
+
+function noSource(): never {
+  throw new Error("internal: a converted listing has no source of its own");
+}
+
+/** The `Listing` of {@link convertedListing}: each pass is a new {@link ConvertingIterator}, with no per-listing closures. */
+class ConvertedListing<T, R> extends Listing<R> {
+  constructor(
+    private readonly start: () => AsyncIterable<T>,
+    private readonly convert: (item: T) => R,
+    private readonly relocate: (error: unknown) => unknown,
+  ) {
+    super(noSource);
+  }
+
+  override [Symbol.asyncIterator](): AsyncIterator<R> {
+    return new ConvertingIterator(this.start, this.convert, this.relocate);
+  }
 }
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
@@ -70,6 +112,8 @@ class ConvertingIterator<T, R> implements AsyncIterator<R> {
   private state: "new" | "open" | "done" = "new";
   /** The items of a snapshot source. */
   private items: readonly T[] | undefined;
+  /** `items` is a fresh array that only this iterator references. */
+  private owned = false;
   private index = 0;
   /** The iterator of any other source. */
   private inner: AsyncIterator<T> | undefined;
@@ -99,7 +143,7 @@ class ConvertingIterator<T, R> implements AsyncIterator<R> {
   }
 
   /** Every remaining item, as if `next()` were called until done; a snapshot is converted in one pass. */
-  async drain(): Promise<R[]> {
+  drain(): Promise<R[]> {
     if (this.state === "new") {
       try {
         this.open();
@@ -108,19 +152,15 @@ class ConvertingIterator<T, R> implements AsyncIterator<R> {
       }
     }
     const items = this.items;
-    if (items === undefined) {
-      const out: R[] = [];
-      for (let result = await this.next(); result.done !== true; result = await this.next()) out.push(result.value);
-      return out;
-    }
+    if (items === undefined) return this.drainInner();
     let converted: R[] | undefined;
     try {
-      converted = convertAll(items, this.index, this.convert);
+      converted = convertAll(items, this.index, this.convert, this.owned);
     } catch (error) {
       return this.fail(error);
     }
     this.finish();
-    return converted;
+    return Promise.resolve(converted);
   }
 
   return(): Promise<IteratorResult<R>> {
@@ -133,11 +173,22 @@ class ConvertingIterator<T, R> implements AsyncIterator<R> {
     );
   }
 
+  private async drainInner(): Promise<R[]> {
+    const out: R[] = [];
+    for (let result = await this.next(); result.done !== true; result = await this.next()) out.push(result.value);
+    return out;
+  }
+
   private open(): void {
     this.state = "open";
     const source = this.start();
-    if (source instanceof SnapshotIterable) this.items = (source as SnapshotIterable<T>).compute();
-    else this.inner = source[Symbol.asyncIterator]();
+    if (source instanceof SnapshotIterable) {
+      const snapshot = source as SnapshotIterable<T>;
+      this.items = snapshot.compute();
+      this.owned = snapshot.fresh;
+    } else {
+      this.inner = source[Symbol.asyncIterator]();
+    }
   }
 
   private converted(result: IteratorResult<T>): IteratorResult<R> | Promise<never> {
@@ -166,9 +217,15 @@ class ConvertingIterator<T, R> implements AsyncIterator<R> {
 
 /**
  * `items.slice(from).map(convert)`, but a run of items that `convert` returns unchanged is
- * copied in bulk rather than pushed one by one (fresh results pass through unconverted).
+ * copied in bulk rather than pushed one by one (fresh results pass through unconverted), and
+ * an `owned` array is converted in place and returned itself.
  */
-function convertAll<T, R>(items: readonly T[], from: number, convert: (item: T) => R): R[] {
+function convertAll<T, R>(items: readonly T[], from: number, convert: (item: T) => R, owned: boolean): R[] {
+  if (owned && from === 0) {
+    const out = items as unknown as (T | R)[];
+    for (let i = 0; i < out.length; i++) out[i] = convert(out[i] as T);
+    return out as R[];
+  }
   for (let i = from; i < items.length; i++) {
     const item = items[i] as T;
     const value = convert(item);

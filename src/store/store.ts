@@ -102,8 +102,15 @@ export class Store implements AsyncDisposable {
     this.gate("read");
     const range = rangeOption(options);
     const full = this.filePath(path);
-    if (this.backend.capabilities.has("rangeRead")) return this.call(() => this.backend.readBytes(full, range));
-    const stream = await this.call(() => this.backend.read(full, { offset: 0, length: undefined }));
+    const backend = this.backend;
+    if (backend.capabilities.has("rangeRead")) {
+      // At the backend root there is nothing to relocate: await the backend directly (no closure; a
+      // synchronous throw rejects this promise just the same). `return await`, not `return`:
+      // resolving an async function's promise with another promise costs two more ticks.
+      if (this.rootPath === "") return await backend.readBytes(full, range);
+      return await this.call(() => backend.readBytes(full, range));
+    }
+    const stream = await this.call(() => backend.read(full, { offset: 0, length: undefined }));
     return collectStream(sliceStream(stream, range));
   }
 

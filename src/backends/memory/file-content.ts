@@ -16,12 +16,40 @@ export function clipRange(size: number, range: ByteRange): { start: number; end:
   return { start, end };
 }
 
+/** From this size on, a copy's new array is allocated without zero-filling (the copy overwrites every byte). */
+const UNFILLED_FROM = 64 * 1024;
+
+/** Allocates memory without zero-filling it, when the runtime offers a way (see {@link setUnfilledAllocator}). */
+let allocateUnfilled: ((size: number) => Uint8Array) | undefined;
+
+/**
+ * @internal Installs an allocator of memory that is not zero-filled (the Node entry installs
+ * `Buffer.allocUnsafeSlow`; the universal entry has none and zero-fills). Used only for arrays a
+ * copy then overwrites completely, so no old memory is ever visible.
+ */
+export function setUnfilledAllocator(allocate: ((size: number) => Uint8Array) | undefined): void {
+  allocateUnfilled = allocate;
+}
+
+/**
+ * A new `Uint8Array` of `size` bytes with an `ArrayBuffer` of its own, for the caller to overwrite
+ * completely. Large ones skip the zero-fill where the runtime allows it: zeroing 1 MiB costs about
+ * as much as copying it. Always a plain `Uint8Array`, never a pooled or shared buffer.
+ */
+export function arrayToFill(size: number): Uint8Array {
+  if (size >= UNFILLED_FROM && allocateUnfilled !== undefined) {
+    const raw = allocateUnfilled(size);
+    if (raw.byteOffset === 0 && raw.buffer.byteLength === size) return new Uint8Array(raw.buffer, 0, size);
+  }
+  return new Uint8Array(size);
+}
+
 /**
  * A new array holding a copy of `bytes`. Allocating and then `set` is markedly faster than
  * `slice()` for large arrays (about 1.5× for 1 MiB) and no slower for small ones.
  */
 export function copyOf(bytes: Uint8Array): Uint8Array {
-  const copy = new Uint8Array(bytes.length);
+  const copy = arrayToFill(bytes.length);
   copy.set(bytes);
   return copy;
 }
@@ -29,7 +57,7 @@ export function copyOf(bytes: Uint8Array): Uint8Array {
 /** Copies `[start, end)` of the content into a new array the caller may keep. One copy. */
 export function copyRange(content: FileContent, start: number, end: number): Uint8Array {
   if (content instanceof Uint8Array) return copyOf(start === 0 && end === content.length ? content : content.subarray(start, end));
-  const out = new Uint8Array(end - start);
+  const out = arrayToFill(end - start);
   forEachPiece(content, start, end, Number.POSITIVE_INFINITY, (piece, at) => out.set(piece, at));
   return out;
 }
@@ -52,7 +80,7 @@ export function streamRange(content: FileContent, start: number, end: number): R
     cancel() {
       pieces.length = 0;
     },
-  });
+  }, { highWaterMark: 0 });
 }
 
 const EMPTY = new Uint8Array(0);

@@ -8,7 +8,7 @@ import type {
 } from "../../backend-extensions.js";
 import { capabilitySet, type CapabilitySet } from "../../capabilities.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
-import { snapshotIterable } from "../../store/listing.js";
+import { freshSnapshotIterable } from "../../store/listing.js";
 import { FRESH_RESULTS } from "../../store/results.js";
 import { copyOf, drainContent, streamRange } from "./file-content.js";
 import { MemoryCore, type StoredContent } from "./memory-core.js";
@@ -101,15 +101,15 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
   }
 
   listFiles(path: string, options: BackendListOptions): AsyncIterable<FileInfo> {
-    return snapshotIterable(() => this.core.listFiles(path, options.maxDepth));
+    return freshSnapshotIterable(() => this.core.listFiles(path, options.maxDepth));
   }
 
   listFolders(path: string, options: BackendListOptions): AsyncIterable<FolderEntry> {
-    return snapshotIterable(() => this.core.listFolders(path, options.maxDepth));
+    return freshSnapshotIterable(() => this.core.listFolders(path, options.maxDepth));
   }
 
   iterChildren(path: string): AsyncIterable<Entry> {
-    return snapshotIterable(() => this.core.iterChildren(path));
+    return freshSnapshotIterable(() => this.core.iterChildren(path));
   }
 
   async getFileInfo(path: string): Promise<FileInfo> {

@@ -12,7 +12,7 @@ import {
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
 import { compareCodePoints } from "../../paths/compare.js";
-import { clipRange, copyRange } from "./file-content.js";
+import { clipRange, copyOf, copyRange } from "./file-content.js";
 import { checkMemoryOptions, type MemoryBackendOptions } from "./memory-options.js";
 import { newFile, type FileContent, type FileNode, type FolderNode, type TreeNode } from "./nodes.js";
 import { MultipartUploads } from "./multipart-uploads.js";
@@ -79,6 +79,8 @@ export class MemoryCore {
 
   readBytes(path: string, range: ByteRange): Uint8Array {
     const file = this.fileAt(path);
+    const content = file.content;
+    if (range.offset === 0 && range.length === undefined && content instanceof Uint8Array) return copyOf(content);
     const { start, end } = clipRange(file.size, range);
     return copyRange(file.content, start, end);
   }
@@ -108,8 +110,14 @@ export class MemoryCore {
 
   listFiles(path: string, maxDepth: number): FileInfo[] {
     const folder = this.folderOrNothing(path);
-    const files: FileInfo[] = [];
-    if (folder !== undefined) this.tree.walkFiles(folder, path, maxDepth, (file, filePath) => files.push(fileInfo(file, filePath)));
+    if (folder === undefined) return [];
+    // A whole subtree's file count is known (MEM-003): fill an array of that length instead of growing one.
+    const files: FileInfo[] = maxDepth === Number.POSITIVE_INFINITY ? new Array<FileInfo>(folder.fileCount) : [];
+    let count = 0;
+    this.tree.walkFiles(folder, path, maxDepth, (file, filePath) => {
+      files[count++] = fileInfo(file, filePath);
+    });
+    files.length = count;
     return files;
   }
 
@@ -124,8 +132,9 @@ export class MemoryCore {
   iterChildren(path: string): Entry[] {
     const folder = this.folderOrNothing(path);
     if (folder === undefined) return [];
+    const base = path === "" ? "" : `${path}/`;
     return this.tree.childrenByName(folder).map((child) => {
-      const childPath = path === "" ? child.name : `${path}/${child.name}`;
+      const childPath = base + child.name;
       return child.kind === "file" ? fileInfo(child, childPath) : folderEntry(child, childPath);
     });
   }

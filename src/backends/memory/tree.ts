@@ -15,6 +15,9 @@ export type Resolution =
 export class MemoryTree {
   /** The root folder; it always exists. */
   root: FolderNode = newFolder("");
+  /** The folder {@link MemoryTree.findPath} found last and its path; forgotten whenever a folder is detached (moves detach too). */
+  private lastFolder: FolderNode | undefined = undefined;
+  private lastFolderPath = "";
 
   /** Follows `segments` from the root: O(depth). */
   resolve(segments: readonly string[]): Resolution {
@@ -41,19 +44,35 @@ export class MemoryTree {
     return node;
   }
 
-  /** As {@link MemoryTree.find} for a normalised path (`""` is the root), without splitting it into an array. */
+  /**
+   * As {@link MemoryTree.find} for a normalised path (`""` is the root), without splitting it into
+   * an array. The parent folder of the last lookup is remembered, so a run of lookups in one
+   * folder costs one map lookup each instead of one per segment.
+   */
   findPath(path: string): TreeNode | undefined {
     if (path === "") return this.root;
+    const slash = path.lastIndexOf("/");
+    const parent = slash < 0 ? this.root : this.folderOf(path, slash);
+    return parent?.children.get(slash < 0 ? path : path.slice(slash + 1));
+  }
+
+  /** The folder at `path.slice(0, end)` (a non-empty normalised path), or `undefined`; remembered until a folder is detached. */
+  private folderOf(path: string, end: number): FolderNode | undefined {
+    const last = this.lastFolder;
+    if (last !== undefined && this.lastFolderPath.length === end && path.startsWith(this.lastFolderPath)) return last;
     let folder = this.root;
     let start = 0;
-    for (;;) {
+    while (start <= end) {
       const slash = path.indexOf("/", start);
-      const child = folder.children.get(slash < 0 ? path.slice(start) : path.slice(start, slash));
-      if (child === undefined || slash < 0) return child;
-      if (child.kind === "file") return undefined;
+      const stop = slash < 0 || slash > end ? end : slash;
+      const child = folder.children.get(path.slice(start, stop));
+      if (child === undefined || child.kind === "file") return undefined;
       folder = child;
-      start = slash + 1;
+      start = stop + 1;
     }
+    this.lastFolderPath = path.slice(0, end);
+    this.lastFolder = folder;
+    return folder;
   }
 
   /**
@@ -94,6 +113,7 @@ export class MemoryTree {
   detach(node: TreeNode): void {
     const parent = node.parent;
     if (parent === undefined) return;
+    if (node.kind === "folder") this.lastFolder = undefined;
     parent.children.delete(node.name);
     invalidateOrder(parent);
     node.parent = undefined;
@@ -149,18 +169,20 @@ export class MemoryTree {
    * their full paths. O(entries visited).
    */
   walkFiles(folder: FolderNode, prefix: string, maxDepth: number, visit: (file: FileNode, path: string) => void): void {
+    // One concatenation per entry: the folder's `prefix/` is built once, not once per child.
+    const base = prefix === "" ? "" : `${prefix}/`;
     for (const child of this.childrenForWalk(folder)) {
-      const path = prefix === "" ? child.name : `${prefix}/${child.name}`;
-      if (child.kind === "file") visit(child, path);
-      else if (maxDepth > 0) this.walkFiles(child, path, maxDepth - 1, visit);
+      if (child.kind === "file") visit(child, base + child.name);
+      else if (maxDepth > 0) this.walkFiles(child, base + child.name, maxDepth - 1, visit);
     }
   }
 
   /** Visits the folders below `folder` down to `maxDepth` levels (pre-order, walk order). */
   walkFolders(folder: FolderNode, prefix: string, maxDepth: number, visit: (folder: FolderNode, path: string) => void): void {
+    const base = prefix === "" ? "" : `${prefix}/`;
     for (const child of this.childrenForWalk(folder)) {
       if (child.kind !== "folder") continue;
-      const path = prefix === "" ? child.name : `${prefix}/${child.name}`;
+      const path = base + child.name;
       visit(child, path);
       if (maxDepth > 0) this.walkFolders(child, path, maxDepth - 1, visit);
     }

@@ -1,7 +1,8 @@
 import type { Minimatch } from "minimatch";
 import { InvalidPath } from "../errors/index.js";
 import { quotePath } from "../errors/quote-path.js";
-import { describeType } from "../paths/normalize.js";
+import type { FileInfo } from "../models.js";
+import { describeType, normalizePath } from "../paths/normalize.js";
 
 /** Where a glob lists from and how deep (spec ST-070..ST-073). */
 export interface GlobPlan {
@@ -66,4 +67,22 @@ function commonPrefix(a: readonly string[], b: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < Math.min(a.length, b.length) && a[i] === b[i]; i++) out.push(a[i] as string);
   return out;
+}
+
+/**
+ * The files of a glob (spec ST-070): lists only below the pattern's literal prefix, as deep as
+ * the pattern can match, and yields the files whose store-relative path matches. A prefix that
+ * is no valid path matches nothing.
+ */
+export async function* globMatches(pattern: string, listFiles: (base: string, maxDepth: number) => AsyncIterable<FileInfo>): AsyncGenerator<FileInfo> {
+  const plan = await planGlob(pattern);
+  let base: string;
+  try {
+    base = normalizePath(plan.base);
+  } catch {
+    return;
+  }
+  for await (const file of listFiles(base, plan.maxDepth)) {
+    if (plan.matcher.match(file.path)) yield file;
+  }
 }

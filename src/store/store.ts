@@ -8,7 +8,7 @@ import { describeType, normalizeFilePath, normalizePath } from "../paths/normali
 import { RootScope } from "../paths/root-scope.js";
 import { prepareContent, type WriteContent } from "./content.js";
 import { resolveContentType } from "./content-type.js";
-import { checkGlobPattern, planGlob } from "./glob-plan.js";
+import { checkGlobPattern, globMatches } from "./glob-plan.js";
 import { convertedListing, Listing } from "./listing.js";
 import { validateMetadata } from "./metadata.js";
 import { booleanOption, dateOption, listDepth, optionsObject, positiveIntegerOption, rangeOption, stringOption } from "./options.js";
@@ -104,9 +104,7 @@ export class Store implements AsyncDisposable {
     const full = this.filePath(path);
     const backend = this.backend;
     if (backend.capabilities.has("rangeRead")) {
-      // At the backend root there is nothing to relocate: await the backend directly (no closure; a
-      // synchronous throw rejects this promise just the same). `return await`, not `return`:
-      // resolving an async function's promise with another promise costs two more ticks.
+      // At the backend root there is nothing to relocate; `return await` saves two ticks over `return`.
       if (this.rootPath === "") return await backend.readBytes(full, range);
       return await this.call(() => backend.readBytes(full, range));
     }
@@ -183,7 +181,7 @@ export class Store implements AsyncDisposable {
   glob(pattern: string): Listing<FileInfo> {
     this.gate("list");
     const checked = checkGlobPattern(pattern);
-    return new Listing(() => this.globPass(checked));
+    return new Listing(() => globMatches(checked, (base, maxDepth) => this.listFiles(base, { maxDepth })));
   }
 
   /** Size, content type, metadata and modification time of a file. */
@@ -337,19 +335,6 @@ export class Store implements AsyncDisposable {
 
   private missing(capability: Capability): CapabilityNotSupported {
     return new CapabilityNotSupported(`Backend ${this.backend.name} does not implement ${capability}`, { capability, backend: this.backend.name });
-  }
-
-  private async *globPass(pattern: string): AsyncGenerator<FileInfo> {
-    const plan = await planGlob(pattern);
-    let base: string;
-    try {
-      base = normalizePath(plan.base);
-    } catch {
-      return;
-    }
-    for await (const file of this.listFiles(base, { maxDepth: plan.maxDepth })) {
-      if (plan.matcher.match(file.path)) yield file;
-    }
   }
 
   private listing<T, R>(start: () => AsyncIterable<T>, convert: (item: T) => R): Listing<R> {

@@ -32,22 +32,10 @@ export class MemoryTree {
     return { found: folder };
   }
 
-  /** The node at `segments`, or `undefined` (also when a file lies on the way). O(depth). */
-  find(segments: readonly string[]): TreeNode | undefined {
-    let node: TreeNode = this.root;
-    for (const segment of segments) {
-      if (node.kind !== "folder") return undefined;
-      const child: TreeNode | undefined = node.children.get(segment);
-      if (child === undefined) return undefined;
-      node = child;
-    }
-    return node;
-  }
-
   /**
-   * As {@link MemoryTree.find} for a normalised path (`""` is the root), without splitting it into
-   * an array. The parent folder of the last lookup is remembered, so a run of lookups in one
-   * folder costs one map lookup each instead of one per segment.
+   * The node at a normalised path (`""` is the root), or `undefined` (also when a file lies on
+   * the way). O(depth), without splitting the path into an array. The parent folder of the last
+   * lookup is remembered, so a run of lookups in one folder costs one map lookup each.
    */
   findPath(path: string): TreeNode | undefined {
     if (path === "") return this.root;

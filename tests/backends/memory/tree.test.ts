@@ -10,7 +10,7 @@ function file(name: string, size: number, modifiedAt: number): FileNode {
 }
 
 function folderAt(tree: MemoryTree, path: string): FolderNode {
-  const node = tree.find(path === "" ? [] : path.split("/"));
+  const node = tree.findPath(path);
   if (node?.kind !== "folder") throw new Error(`no folder at ${path}`);
   return node;
 }
@@ -245,11 +245,11 @@ describe("MemoryTree", { timeout: 60_000 }, () => {
     tree.makeFolders(src, ["empty"], 0);
     const clone = cloneFolder(folderAt(tree, "src"), "copy", 99);
     tree.attach(tree.root, clone);
-    const copied = tree.find(["copy", "inner", "f"]) as FileNode;
+    const copied = tree.findPath("copy/inner/f") as FileNode;
     expect(copied).not.toBe(original);
     expect(copied.content).toBe(original.content);
     expect(copied.modifiedAt).toBe(99);
-    expect(tree.find(["copy", "inner", "empty"])?.kind).toBe("folder");
+    expect(tree.findPath("copy/inner/empty")?.kind).toBe("folder");
     expect(tree.root.fileCount).toBe(2);
     expect(tree.newestBelow(tree.root)).toBe(99);
     expect(tree.newestBelow(folderAt(tree, "src"))).toBe(1);
@@ -268,8 +268,8 @@ describe("MemoryTree", { timeout: 60_000 }, () => {
     const missing = tree.resolve(["a", "n", "m"]);
     expect(missing).toMatchObject({ found: undefined, blockedBy: undefined, missingAt: 1 });
     expect((missing as { deepest: FolderNode }).deepest).toBe(a);
-    expect(tree.find(["a", "f", "x"])).toBeUndefined();
-    expect(tree.find(["a", "n"])).toBeUndefined();
+    expect(tree.findPath("a/f/x")).toBeUndefined();
+    expect(tree.findPath("a/n")).toBeUndefined();
   });
 
   it("MEM-002 makeFolders creates only missing folders and returns the last one", () => {

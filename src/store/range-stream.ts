@@ -1,4 +1,5 @@
 import type { ByteRange } from "../backend.js";
+import { concatBytes } from "./concat-bytes.js";
 
 /**
  * Applies a byte range to a full-content stream by reading and discarding, for backends
@@ -49,12 +50,5 @@ export async function collectStream(stream: ReadableStream<Uint8Array>): Promise
     chunks.push(value);
     total += value.length;
   }
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }

@@ -12,11 +12,11 @@ import { NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { WriteResult } from "../../models.js";
 import { decodeBase64, encodeBase64 } from "../../snapshot/base64.js";
+import { concatBytes } from "../../store/concat-bytes.js";
 import type { S3Context } from "./context.js";
 import { encodeMetadata } from "./metadata-codec.js";
 import { S3_BACKEND_NAME } from "./names.js";
 import { checkTarget, requireFile } from "./probes.js";
-import { concat } from "./upload.js";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -173,5 +173,5 @@ async function collect(content: AsyncIterable<Uint8Array>): Promise<Uint8Array> 
     chunks.push(chunk.slice());
     size += chunk.length;
   }
-  return concat(chunks, size);
+  return concatBytes(chunks, size);
 }

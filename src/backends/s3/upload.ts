@@ -5,6 +5,7 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import type { BackendContent } from "../../backend.js";
+import { concatBytes } from "../../store/concat-bytes.js";
 import { QuotaExceeded } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { S3Context } from "./context.js";
@@ -58,7 +59,7 @@ export async function uploadContent(ctx: S3Context, target: UploadTarget, conten
       }
     }
   }
-  const body = concat(head, size);
+  const body = concatBytes(head, size);
   await ctx.api.put(target.key, body, { contentType: target.contentType, metadata: target.metadata, exclusive: target.exclusive }, target.path);
   return size;
 }
@@ -175,16 +176,4 @@ async function* rest(iterator: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8A
   } finally {
     await iterator.return?.();
   }
-}
-
-/** Joins chunks into one new array. */
-export function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }

@@ -3,6 +3,11 @@ export interface BenchConfig {
   readonly mode: "full" | "quick";
   /** Measured repetitions per workload and system (after one warm-up pass). */
   readonly repetitions: number;
+  /**
+   * Measured repetitions of the big-file family (stream, bandwidth, multipart): its samples scatter
+   * most (the kernel's cost of faulting in fresh memory varies from run to run), and a session is short.
+   */
+  readonly bigFileRepetitions: number;
   /** Tree workloads: folder fan-out per level (depth = length) and files per leaf folder. */
   readonly fanout: readonly number[];
   readonly filesPerFolder: number;
@@ -37,11 +42,12 @@ export interface BenchConfig {
 
 const MiB = 2 ** 20;
 
-// spec BENCH-003 (5 repetitions), BENCH-006 (budgets 3 s, 6 s to build), BENCH-010..BENCH-015 (sizes).
+// spec BENCH-003 (5 repetitions, 9 for big files), BENCH-006 (budgets 3 s, 6 s to build), BENCH-010..BENCH-015 (sizes).
 /** The full run behind bench/RESULTS.md (several minutes). */
 export const FULL: BenchConfig = {
   mode: "full",
   repetitions: 5,
+  bigFileRepetitions: 9,
   fanout: [10, 10, 10],
   filesPerFolder: 100,
   fileSize: 1024,
@@ -62,11 +68,12 @@ export const FULL: BenchConfig = {
   scalingRepetitions: 3,
 };
 
-// spec BENCH-016 (quick sizes), BENCH-014 (quick tree-size series), BENCH-003 (3 repetitions), BENCH-006 (0.25 s, 0.6 s).
+// spec BENCH-016 (quick sizes), BENCH-014 (quick tree-size series), BENCH-003 (3 repetitions, 5 for big files), BENCH-006 (0.25 s, 0.6 s).
 /** `--quick`: the same workloads, ten times smaller, for a run under a minute. */
 export const QUICK: BenchConfig = {
   mode: "quick",
   repetitions: 3,
+  bigFileRepetitions: 5,
   fanout: [5, 5, 4],
   filesPerFolder: 100,
   fileSize: 1024,

@@ -95,14 +95,15 @@ async function timedPass(config: BenchConfig, recorder: Recorder, rep: number, r
 
 /** One pass of the big-file and heap workloads (both collect garbage around their measurements). */
 async function memoryPass(config: BenchConfig, recorder: Recorder, rep: number, record: boolean, source: ReturnType<typeof streamSource>): Promise<void> {
-  const label = record ? `rep ${rep + 1}/${config.repetitions}` : "warm-up";
+  const label = record ? `big-file rep ${rep + 1}/${config.bigFileRepetitions}` : "warm-up";
   const started = performance.now();
   await runBandwidth(source.chunks, config, recorder, record);
   for (const system of rotation(SYSTEMS, rep)) await runStream(system, source.chunks, config, recorder, record);
   await runMultipart(source.whole, config, recorder, record);
-  // The heap figure is not a time: it needs no warm-up.
-  if (record) for (const system of rotation(SYSTEMS, rep)) await runHeap(system, config, recorder, record);
-  log(`  ${label}: big-file${record ? " and heap" : ""} workloads done (${seconds(started)})`);
+  // The heap figure is not a time: it needs no warm-up, and no more samples than the other families.
+  const heap = record && rep < config.repetitions;
+  if (heap) for (const system of rotation(SYSTEMS, rep)) await runHeap(system, config, recorder, record);
+  log(`  ${label}: big-file${heap ? " and heap" : ""} workloads done (${seconds(started)})`);
 }
 
 async function main(): Promise<void> {
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   await timedPass(WARM_UP, recorder, 0, false);
   for (let rep = 0; rep < config.repetitions; rep++) await timedPass(config, recorder, rep, true);
   await memoryPass(WARM_UP, recorder, 0, false, streamSource(WARM_UP));
-  for (let rep = 0; rep < config.repetitions; rep++) await memoryPass(config, recorder, rep, true, source);
+  for (let rep = 0; rep < config.bigFileRepetitions; rep++) await memoryPass(config, recorder, rep, true, source);
 
   const systems = [...SYSTEMS, remoteStoreNaive].map(({ id, label, role }) => ({ id, label, role }));
   systems.push({ id: "buffer-concat", label: "Buffer.concat (bandwidth limit)", role: "baseline" });

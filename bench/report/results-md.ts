@@ -1,6 +1,12 @@
 import { figuresTable, perOperationTable, ratioTable, scalingTable, targetsTable, throughputTable } from "./table.js";
 import type { BenchResults } from "./results.js";
 
+/** Repetitions of the big-file family (runs before it existed used the common count). */
+function bigFileRepetitions(results: BenchResults): number {
+  const count = results.config.bigFileRepetitions;
+  return typeof count === "number" ? count : results.repetitions;
+}
+
 // spec BENCH-020 (rendered from the JSON), BENCH-023 (the machine).
 /** The Markdown report of one run (bench/RESULTS.md for a full run), rendered from the JSON. */
 export function resultsMarkdown(results: BenchResults, files: { json: string; chart: string }): string {
@@ -13,7 +19,7 @@ Method and workloads: [spec/benchmarks.md](../spec/benchmarks.md).
 - Date: ${m.date}
 - Machine: ${m.cpuModel}, ${m.nproc} cores (nproc), ${m.memoryGiB} GiB memory, ${m.platform}
 - Node ${m.node} (V8 ${m.v8}), run with \`--expose-gc\`
-- ${results.repetitions} measured repetitions per workload and system after a warm-up pass, systems interleaved; figures are medians. Whole run: ${Math.round(results.durationSeconds)} s.
+- ${results.repetitions} measured repetitions per workload and system (${bigFileRepetitions(results)} for the big-file workloads) after a warm-up pass, systems interleaved; figures are medians. Whole run: ${Math.round(results.durationSeconds)} s.
 - \`~\` marks a figure extrapolated linearly from the part done within the time budget (a lower bound when the work grows faster than linearly).
 
 ![ratio chart](${files.chart})

@@ -44,13 +44,29 @@ export function arrayToFill(size: number): Uint8Array {
   return new Uint8Array(size);
 }
 
+/** Largest piece {@link copyInto} copies with one `set`. */
+const COPY_PIECE = 1 << 20;
+
+/**
+ * Copies `source` into `target` from `offset` on, in pieces of at most 1 MiB. Measured on Node 20
+ * (x86-64): one `set` of 256 MiB takes about three times the CPU time of the same copy in 1 MiB
+ * pieces, because very large copies take a path that bypasses the cache.
+ */
+export function copyInto(target: Uint8Array, source: Uint8Array, offset: number): void {
+  if (source.length <= COPY_PIECE) {
+    target.set(source, offset);
+    return;
+  }
+  for (let at = 0; at < source.length; at += COPY_PIECE) target.set(source.subarray(at, at + COPY_PIECE), offset + at);
+}
+
 /**
  * A new array holding a copy of `bytes`. Allocating and then `set` is markedly faster than
  * `slice()` for large arrays (about 1.5× for 1 MiB) and no slower for small ones.
  */
 export function copyOf(bytes: Uint8Array): Uint8Array {
   const copy = arrayToFill(bytes.length);
-  copy.set(bytes);
+  copyInto(copy, bytes, 0);
   return copy;
 }
 
@@ -58,7 +74,7 @@ export function copyOf(bytes: Uint8Array): Uint8Array {
 export function copyRange(content: FileContent, start: number, end: number): Uint8Array {
   if (content instanceof Uint8Array) return copyOf(start === 0 && end === content.length ? content : content.subarray(start, end));
   const out = arrayToFill(end - start);
-  forEachPiece(content, start, end, Number.POSITIVE_INFINITY, (piece, at) => out.set(piece, at));
+  forEachPiece(content, start, end, COPY_PIECE, (piece, at) => out.set(piece, at));
   return out;
 }
 
@@ -83,7 +99,8 @@ export function streamRange(content: FileContent, start: number, end: number): R
   }, { highWaterMark: 0 });
 }
 
-const EMPTY = new Uint8Array(0);
+/** The content of an empty file. */
+export const EMPTY = new Uint8Array(0);
 
 /** Calls `visit` with views of `[start, end)` of the chunks, split into pieces of at most `pieceSize`. */
 function forEachPiece(
@@ -105,24 +122,4 @@ function forEachPiece(
     chunkStart = chunkEnd;
     if (chunkStart >= end) break;
   }
-}
-
-/** Called with the bytes received so far; throws to abandon a streamed write early. */
-export type ReceiveCheck = (received: number) => void;
-
-/**
- * Drains a chunk source into immutable stored content, copying each chunk exactly once.
- * `check` may throw (e.g. over quota); the source is then cancelled.
- */
-export async function drainContent(source: AsyncIterable<Uint8Array>, check: ReceiveCheck): Promise<{ content: FileContent; size: number }> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of source) {
-    if (chunk.length === 0) continue;
-    size += chunk.length;
-    check(size);
-    chunks.push(copyOf(chunk));
-  }
-  if (chunks.length === 0) return { content: EMPTY, size: 0 };
-  return { content: chunks.length === 1 ? (chunks[0] as Uint8Array) : chunks, size };
 }

@@ -68,14 +68,16 @@ export function freezeWriteResult(result: WriteResult, scope: RootScope): WriteR
 /**
  * @internal A backend whose `[FRESH_RESULTS]` property is `true` promises that every object it
  * returns (`FileInfo`, `FolderEntry`, `FolderInfo`, `WriteResult`) is a new frozen object of
- * the Store's own shape, with a new `Date`, referenced by nothing else. A Store at the root of
- * such a backend hands these objects out as they are instead of copying them, unless they
- * carry metadata (metadata is always copied out).
+ * the Store's own shape, with a new `Date` and a new frozen `metadata` object, referenced by
+ * nothing else. A Store at the root of such a backend hands these objects out as they are
+ * instead of copying them.
  */
 export const FRESH_RESULTS: unique symbol = Symbol("remote-store.fresh-results");
 
 /** How one Store turns backend results into its own: store-relative, frozen, owned by the caller. */
 export interface ResultCopier {
+  /** True when every conversion returns its argument itself (fresh results at the backend root). */
+  readonly identity: boolean;
   readonly fileInfo: (info: FileInfo) => FileInfo;
   readonly entry: <T extends { readonly kind: "file" | "folder"; readonly path: string; readonly name: string }>(entry: T) => T;
   readonly folderInfo: (info: FolderInfo) => FolderInfo;
@@ -87,21 +89,21 @@ export function resultCopier(backend: Backend, scope: RootScope): ResultCopier {
   const fresh = scope.root === "" && (backend as { [FRESH_RESULTS]?: unknown })[FRESH_RESULTS] === true;
   if (!fresh) {
     return {
+      identity: false,
       fileInfo: (info) => freezeFileInfo(info, scope),
       entry: (entry) => freezeEntry(entry, scope),
       folderInfo: (info) => freezeFolderInfo(info, scope),
       writeResult: (result) => freezeWriteResult(result, scope),
     };
   }
-  return {
-    fileInfo: (info) => (info.metadata === undefined ? info : freezeFileInfo(info, scope)),
-    entry: (entry) => ((entry as { metadata?: unknown }).metadata === undefined ? entry : freezeEntry(entry, scope)),
-    folderInfo: (info) => (Object.isFrozen(info) ? info : freezeFolderInfo(info, scope)),
-    writeResult: (result) => (result.metadata === undefined ? result : freezeWriteResult(result, scope)),
-  };
+  return { identity: true, fileInfo: same, entry: same, folderInfo: same, writeResult: same };
+}
+
+function same<T>(value: T): T {
+  return value;
 }
 
 /** The store root's info when its folder does not exist yet in the backend (spec ST-011, ST-081). */
 export function emptyFolderInfo(path: string): FolderInfo {
-  return { path, fileCount: 0, totalSize: 0 };
+  return Object.freeze({ path, fileCount: 0, totalSize: 0 });
 }

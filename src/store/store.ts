@@ -67,24 +67,18 @@ export class Store implements AsyncDisposable {
   }
 
   /** True when a file or folder exists; the root always exists. Never `NotFound`. */
-  async exists(path = ""): Promise<boolean> {
-    const full = this.queryPath(path);
-    const exists = await this.call(() => this.backend.exists(full));
-    return exists || full === this.rootPath;
+  exists(path = ""): Promise<boolean> {
+    return this.probe(path, (full) => this.backend.exists(full), { atRoot: true });
   }
 
   /** True when `path` is a file. */
-  async isFile(path = ""): Promise<boolean> {
-    const full = this.queryPath(path);
-    const isFile = await this.call(() => this.backend.isFile(full));
-    return isFile && full !== this.rootPath;
+  isFile(path = ""): Promise<boolean> {
+    return this.probe(path, (full) => this.backend.isFile(full), { atRoot: false });
   }
 
   /** True when `path` is a folder; the root is one. */
-  async isFolder(path = ""): Promise<boolean> {
-    const full = this.queryPath(path);
-    const isFolder = await this.call(() => this.backend.isFolder(full));
-    return isFolder || full === this.rootPath;
+  isFolder(path = ""): Promise<boolean> {
+    return this.probe(path, (full) => this.backend.isFolder(full), { atRoot: true });
   }
 
   /** A stream of the file's bytes, or of the range asked for. */
@@ -185,10 +179,15 @@ export class Store implements AsyncDisposable {
   }
 
   /** Size, content type, metadata and modification time of a file. */
-  async getFileInfo(path: string): Promise<FileInfo> {
-    this.gate("metadata");
-    const full = this.filePath(path);
-    return this.results.fileInfo(await this.call(() => this.backend.getFileInfo(full)));
+  getFileInfo(path: string): Promise<FileInfo> {
+    try {
+      this.gate("metadata");
+      const full = this.filePath(path);
+      const info = this.call(() => this.backend.getFileInfo(full));
+      return this.results.identity ? info : info.then(this.results.fileInfo);
+    } catch (error) {
+      return rejection(error);
+    }
   }
 
   /** File count, total size and newest modification time of a folder's whole subtree. */
@@ -359,6 +358,18 @@ export class Store implements AsyncDisposable {
         backend: this.backend.name,
       });
     }
+  }
+
+  /** The backend's yes/no answer about `path`, its promise as it is; at the root `atRoot`, once the backend has answered. */
+  private probe(path: string, ask: (full: string) => Promise<boolean>, { atRoot }: { readonly atRoot: boolean }): Promise<boolean> {
+    let full: string;
+    try {
+      full = this.queryPath(path);
+    } catch (error) {
+      return rejection(error);
+    }
+    const answer = this.call(() => ask(full));
+    return full === this.rootPath ? answer.then(() => atRoot) : answer;
   }
 
   private assertOpen(): void {

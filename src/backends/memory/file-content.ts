@@ -49,8 +49,9 @@ const COPY_PIECE = 1 << 20;
 
 /**
  * Copies `source` into `target` from `offset` on, in pieces of at most 1 MiB. Measured on Node 20
- * (x86-64): one `set` of 256 MiB takes about three times the CPU time of the same copy in 1 MiB
- * pieces, because very large copies take a path that bypasses the cache.
+ * (x86-64, glibc): one `set` of 256 MiB took about three times the CPU time of the same copy in
+ * 1 MiB pieces — likely because the C library copies blocks larger than the cache with stores
+ * that bypass it, while the kernel has just zeroed the fresh pages into the cache.
  */
 export function copyInto(target: Uint8Array, source: Uint8Array, offset: number): void {
   if (source.length <= COPY_PIECE) {

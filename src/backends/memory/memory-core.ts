@@ -10,7 +10,7 @@ import {
   QuotaExceeded,
 } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult } from "../../models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { clipRange, copyOf, copyRange } from "./file-content.js";
 import { checkMemoryOptions, type MemoryBackendOptions } from "./memory-options.js";
@@ -280,11 +280,12 @@ export class MemoryCore {
   put(path: string, stored: StoredContent, options: BackendWriteOptions): WriteResult {
     const target = this.fileTarget(path, options.overwrite, stored.size);
     const modifiedAt = options.modifiedAt?.getTime() ?? this.now();
-    this.commit(target, { content: stored.content, size: stored.size, modifiedAt, contentType: options.contentType, metadata: options.metadata });
+    const metadata = frozenMetadata(options.metadata);
+    this.commit(target, { content: stored.content, size: stored.size, modifiedAt, contentType: options.contentType, metadata });
     const { size } = stored;
-    const { contentType, metadata } = options;
+    const { contentType } = options;
     if (metadata === undefined) return Object.freeze({ path, size, modifiedAt: new Date(modifiedAt), contentType });
-    return Object.freeze({ path, size, modifiedAt: new Date(modifiedAt), contentType, metadata });
+    return Object.freeze({ path, size, modifiedAt: new Date(modifiedAt), contentType, metadata: metadataCopy(metadata) });
   }
 
   /** Fails fast, before any content is drained, when a write to `path` cannot succeed now. */
@@ -366,12 +367,25 @@ function split(path: string): string[] {
   return path === "" ? [] : path.split("/");
 }
 
+/**
+ * Metadata as the tree keeps it: a frozen object nobody else can change (a Store passes frozen
+ * copies already; a caller of the backend itself may change its object after the call).
+ */
+function frozenMetadata(metadata: Metadata | undefined): Metadata | undefined {
+  return metadata === undefined || Object.isFrozen(metadata) ? metadata : Object.freeze({ ...metadata });
+}
+
+/** A new frozen copy for one result, so that results share nothing (see `FRESH_RESULTS`). */
+function metadataCopy(metadata: Metadata): Metadata {
+  return Object.freeze({ ...metadata });
+}
+
 function fileInfo(file: FileNode, path: string): FileInfo {
   // Two literals rather than a spread: no temporary objects, one fixed shape each.
   const { name, size, contentType, metadata } = file;
   const modifiedAt = new Date(file.modifiedAt);
   if (metadata === undefined) return Object.freeze({ kind: "file", path, name, size, modifiedAt, contentType });
-  return Object.freeze({ kind: "file", path, name, size, modifiedAt, contentType, metadata });
+  return Object.freeze({ kind: "file", path, name, size, modifiedAt, contentType, metadata: metadataCopy(metadata) });
 }
 
 function folderEntry(node: TreeNode, path: string): FolderEntry {

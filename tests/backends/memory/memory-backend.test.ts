@@ -163,6 +163,37 @@ describe("MemoryBackend options", () => {
     expect(await store.readBytes("b")).toEqual(new Uint8Array([4, 5, 6]));
   });
 
+  it("MEM-004 ST-042 metadata given to the backend itself is kept as a frozen copy: changing the object later changes nothing", async () => {
+    const backend = new MemoryBackend();
+    const metadata: Record<string, string> = { owner: "ada" };
+    const written = await backend.write("m.txt", new Uint8Array([1]), { overwrite: false, contentType: "text/plain", metadata });
+    metadata.owner = "mallory";
+    const info = await backend.getFileInfo("m.txt");
+    expect(info.metadata).toEqual({ owner: "ada" });
+    expect(Object.isFrozen(info.metadata)).toBe(true);
+    expect(written.metadata).toEqual({ owner: "ada" });
+    expect(() => {
+      (info.metadata as Record<string, string>).owner = "eve";
+    }).toThrow(TypeError);
+    expect((await backend.getFileInfo("m.txt")).metadata).toEqual({ owner: "ada" });
+  });
+
+  it("MEM-004 ST-082 a Store at the root hands out the backend's fresh frozen results: each call a new object, Date and metadata", async () => {
+    const store = new Store({ backend: new MemoryBackend() });
+    await store.write("f.txt", "x", { metadata: { k: "v" } });
+    const first = await store.getFileInfo("f.txt");
+    const second = await store.getFileInfo("f.txt");
+    expect(first).not.toBe(second);
+    expect(first.modifiedAt).not.toBe(second.modifiedAt);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.metadata)).toBe(true);
+    expect(first.metadata).not.toBe(second.metadata);
+    expect(second).toEqual(first);
+    const unborn = await new Store({ backend: new MemoryBackend(), rootPath: "not/yet" }).getFolderInfo();
+    expect(unborn).toEqual({ path: "", fileCount: 0, totalSize: 0 });
+    expect(Object.isFrozen(unborn)).toBe(true);
+  });
+
   it("MEM-004 an overwrite replaces content: a copy and an already opened read stream keep the old bytes", async () => {
     const store = new Store({ backend: new MemoryBackend() });
     await store.write("src", [text.encode("old-"), text.encode("content")]);

@@ -137,6 +137,7 @@ async function main(): Promise<void> {
 
   const systems = [...SYSTEMS, remoteStoreNaive].map(({ id, label, role }) => ({ id, label, role }));
   systems.push({ id: "buffer-concat", label: "Buffer.concat (bandwidth limit)", role: "baseline" });
+  systems.push({ id: "stream-into-array", label: "stream into one array (streaming floor)", role: "baseline" });
   systems.push({ id: "fileinfo-objects", label: "FileInfo objects only (listing floor)", role: "baseline" });
   const notes = [...new Set([...SYSTEMS, remoteStoreNaive].flatMap((s) => s.notes ?? []))];
   const results: BenchResults = {

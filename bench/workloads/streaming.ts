@@ -4,6 +4,7 @@ import type { BenchConfig } from "../config.js";
 import { collectGarbage, timeMs } from "../harness/measure.js";
 import type { Recorder, WorkloadSpec } from "../report/results.js";
 import type { SystemAdapter } from "../systems/system.js";
+import { chunkStream } from "../systems/remote-store.js";
 import { expectEqual } from "./tree.js";
 
 const family = "streaming";
@@ -73,7 +74,26 @@ export async function runStream(system: SystemAdapter, chunks: readonly Uint8Arr
   }
 }
 
-/** The memory-bandwidth limit: one `Buffer.concat` copy of the same chunks (settled like the others). */
+/**
+ * The floor of a streamed write: the chunks read from a `ReadableStream` into one array allocated
+ * in advance at the total size — which no store can know — copying each chunk once.
+ */
+async function streamIntoArray(chunks: readonly Uint8Array[], total: number): Promise<number> {
+  const out = new Uint8Array(total);
+  const reader = chunkStream(chunks).getReader();
+  let at = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    out.set(next.value, at);
+    at += next.value.length;
+  }
+  return at;
+}
+
+// spec BENCH-012: the two floors, Buffer.concat (memory bandwidth) and a stream read into one array.
+/**
+ * The limits of the big-file workloads, settled like the others: one `Buffer.concat` copy of the
+ * chunks (memory bandwidth), and the same chunks read from a stream into one array (streaming floor).
+ */
 export async function runBandwidth(chunks: readonly Uint8Array[], config: BenchConfig, recorder: Recorder, record: boolean): Promise<void> {
   collectGarbage();
   Buffer.concat(chunks.slice(0, SETTLE_CHUNKS));
@@ -83,6 +103,12 @@ export async function runBandwidth(chunks: readonly Uint8Array[], config: BenchC
   });
   expectEqual("buffer-concat", "copy", copied, config.streamBytes);
   if (record) recorder.add("memory-bandwidth", "buffer-concat", ms);
+
+  collectGarbage();
+  await streamIntoArray(chunks.slice(0, SETTLE_CHUNKS), SETTLE_CHUNKS * config.chunkBytes);
+  const streamed = await timeMs(async () => (copied = await streamIntoArray(chunks, config.streamBytes)));
+  expectEqual("stream-into-array", "copy", copied, config.streamBytes);
+  if (record) recorder.add("stream-write", "stream-into-array", streamed);
 }
 
 /** Uploads `source` in parts of `partBytes` and completes the upload. */

@@ -10,8 +10,9 @@ export const DEFAULT_CONTENT_TYPE = "application/octet-stream";
 export function resolveContentType(path: string, explicit: string | undefined, blobType: string | undefined): string {
   if (explicit !== undefined && explicit !== "") return explicit;
   if (blobType !== undefined) return blobType;
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  const dot = name.lastIndexOf(".");
-  if (dot <= 0) return DEFAULT_CONTENT_TYPE;
-  return lookup(name.slice(dot + 1)) ?? DEFAULT_CONTENT_TYPE;
+  // The extension of the last segment; a name starting with its only dot (".env") has none.
+  const nameStart = path.lastIndexOf("/") + 1;
+  const dot = path.lastIndexOf(".");
+  if (dot <= nameStart) return DEFAULT_CONTENT_TYPE;
+  return lookup(path.slice(dot + 1)) ?? DEFAULT_CONTENT_TYPE;
 }

@@ -312,10 +312,10 @@ export class Store implements AsyncDisposable {
     const full = this.scope.toBackend(relative);
     const writeOptions = modifiedAt === undefined ? { overwrite, contentType, metadata } : { overwrite, contentType, metadata, modifiedAt };
     const body: BackendContent = prepared.content;
-    const result = await this.call(() =>
+    const result = this.call(() =>
       kind === "write" ? this.backend.write(full, body, writeOptions) : this.backend.writeAtomic(full, body, writeOptions),
     );
-    return this.results.writeResult(result);
+    return this.results.identity ? result : result.then(this.results.writeResult);
   }
 
   private folderContext(): FolderOperationContext {

@@ -77,6 +77,10 @@ describe("Store writing", () => {
     ["weird.zzzunknown", {}, "application/octet-stream"],
     ["notes.txt", { contentType: "text/markdown" }, "text/markdown"],
     ["dir.json/plain", {}, "application/octet-stream"],
+    [".env", {}, "application/octet-stream"],
+    ["config/.env", {}, "application/octet-stream"],
+    ["config/.hidden.json", {}, "application/json"],
+    ["a.b/c.", {}, "application/octet-stream"],
   ] as const)("ST-035 %s with %j is stored as %s", async (path, options, expected) => {
     const { store } = fresh();
     const result = await store.write(path, "x", options);

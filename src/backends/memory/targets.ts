@@ -62,7 +62,16 @@ function checkQuota(context: PlacementContext, path: string, added: number): voi
   }
 }
 
+/** The parent segments of a target whose parent folder exists: nothing to create. */
+const NO_SEGMENTS: readonly string[] = Object.freeze([]);
+
 function locate(context: PlacementContext, path: string): Target<TreeNode> {
+  // Fast path: the parent folder exists (often the one looked up last), so nothing is split.
+  const parent = context.tree.parentOf(path);
+  if (parent !== undefined) {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    return { parents: NO_SEGMENTS, name, existing: parent.children.get(name), deepest: parent, missingAt: 0 };
+  }
   const segments = path.split("/");
   const resolution = context.tree.resolve(segments);
   if (resolution.found === undefined && resolution.blockedBy !== undefined) throw blockedError(context, path, segments, resolution.blockedAt);

@@ -44,6 +44,15 @@ export class MemoryTree {
     return parent?.children.get(slash < 0 ? path : path.slice(slash + 1));
   }
 
+  /**
+   * The folder that holds `path` (a non-empty normalised path), or `undefined` when that folder
+   * does not exist or a file lies on the way. O(depth), and O(1) for the remembered folder.
+   */
+  parentOf(path: string): FolderNode | undefined {
+    const slash = path.lastIndexOf("/");
+    return slash < 0 ? this.root : this.folderOf(path, slash);
+  }
+
   /** The folder at `path.slice(0, end)` (a non-empty normalised path), or `undefined`; remembered until a folder is detached. */
   private folderOf(path: string, end: number): FolderNode | undefined {
     const last = this.lastFolder;

@@ -19,17 +19,8 @@ import { collectStream, sliceStream } from "./range-stream.js";
 import { rejection } from "./rejection.js";
 import { checkBackend, emptyFolderInfo, resultCopier, type ResultCopier } from "./results.js";
 import type {
-  CreateFolderOptions,
-  MultipartOptions,
-  UrlOptions,
-  DeleteFolderOptions,
-  DeleteOptions,
-  ListOptions,
-  ReadOptions,
-  ReadTextOptions,
-  StoreOptions,
-  TransferOptions,
-  WriteOptions,
+  CreateFolderOptions, DeleteFolderOptions, DeleteOptions, ListOptions, MultipartOptions, ReadOptions,
+  ReadTextOptions, StoreOptions, TransferOptions, UrlOptions, WriteOptions,
 } from "./store-options.js";
 
 const CHILD = Symbol("remote-store.child");
@@ -296,27 +287,32 @@ export class Store implements AsyncDisposable {
     return this.toString();
   }
 
-  private async writeWith(kind: "write" | "atomicWrite", path: string, content: WriteContent, options: WriteOptions | undefined, { textOnly = false } = {}): Promise<WriteResult> {
-    this.gate(kind);
-    const o = optionsObject(options);
-    const overwrite = booleanOption(o.overwrite, "overwrite");
-    const metadata = validateMetadata(o.metadata);
-    const explicitType = stringOption(o.contentType, "contentType");
-    const modifiedAt = dateOption(o.modifiedAt, "modifiedAt");
-    const relative = isNormalPath(path) && path !== "" ? path : normalizeFilePath(path);
-    if (textOnly && typeof content !== "string") throw new TypeError(`text must be a string, got ${describeType(content)}`);
-    const prepared = prepareContent(content);
-    if (metadata !== undefined) this.gate("userMetadata");
-    if (modifiedAt !== undefined) this.gate("setModifiedAt");
-    const contentType = resolveContentType(relative, explicitType, prepared.blobType);
-    const full = this.scope.toBackend(relative);
-    const writeOptions = modifiedAt === undefined ? { overwrite, contentType, metadata } : { overwrite, contentType, metadata, modifiedAt };
-    const body: BackendContent = prepared.content;
-    const result = this.call(() =>
-      kind === "write" ? this.backend.write(full, body, writeOptions) : this.backend.writeAtomic(full, body, writeOptions),
-    );
-    return this.results.identity ? result : result.then(this.results.writeResult);
+  private writeWith(kind: "write" | "atomicWrite", path: string, content: WriteContent, options: WriteOptions | undefined, { textOnly = false } = {}): Promise<WriteResult> {
+    try {
+      this.gate(kind);
+      const o = optionsObject(options);
+      const overwrite = booleanOption(o.overwrite, "overwrite");
+      const metadata = validateMetadata(o.metadata);
+      const explicitType = stringOption(o.contentType, "contentType");
+      const modifiedAt = dateOption(o.modifiedAt, "modifiedAt");
+      const relative = isNormalPath(path) && path !== "" ? path : normalizeFilePath(path);
+      if (textOnly && typeof content !== "string") throw new TypeError(`text must be a string, got ${describeType(content)}`);
+      const prepared = prepareContent(content);
+      if (metadata !== undefined) this.gate("userMetadata");
+      if (modifiedAt !== undefined) this.gate("setModifiedAt");
+      const contentType = resolveContentType(relative, explicitType, prepared.blobType);
+      const full = this.scope.toBackend(relative);
+      const writeOptions = modifiedAt === undefined ? { overwrite, contentType, metadata } : { overwrite, contentType, metadata, modifiedAt };
+      const body: BackendContent = prepared.content;
+      const result = this.call(() =>
+        kind === "write" ? this.backend.write(full, body, writeOptions) : this.backend.writeAtomic(full, body, writeOptions),
+      );
+      return this.results.identity ? result : result.then(this.results.writeResult);
+    } catch (error) {
+      return rejection(error);
+    }
   }
+
 
   private folderContext(): FolderOperationContext {
     return { backend: this.backend, scope: this.scope, call: (operation) => this.call(operation), gate: (capability) => this.gate(capability), assertOpen: () => this.assertOpen() };

@@ -1,3 +1,4 @@
+import { concat } from "../../src/testing/conformance/support/content.js";
 import type { Session, SystemAdapter } from "./system.js";
 
 /**
@@ -69,15 +70,7 @@ class MapStore {
   }
 
   writeChunks(path: string, chunks: readonly Uint8Array[]): void {
-    let size = 0;
-    for (const chunk of chunks) size += chunk.length;
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    this.files.set(path, out);
+    this.files.set(path, concat(chunks));
   }
 
   readPieces(path: string, pieceSize: number, visit: (piece: Uint8Array) => void): void {

@@ -1,21 +1,10 @@
 import { createStorage, type Driver, type Storage } from "unstorage";
 import memoryDriver from "unstorage/drivers/memory";
+import { concat } from "../../src/testing/conformance/support/content.js";
 import type { Session, SystemAdapter } from "./system.js";
 
 function segments(key: string): number {
   return key === "" ? 0 : key.split(":").length;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const chunk of chunks) size += chunk.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 function session(storage: Storage): Session {

@@ -66,7 +66,8 @@ interface OpenSegment {
  */
 class ContentCollector {
   private readonly pieces: Uint8Array[] = [];
-  private received = 0;
+  /** Bytes added so far. */
+  received = 0;
   private segment: OpenSegment | undefined;
   private growable = true;
 
@@ -145,11 +146,9 @@ export async function drainContent(
   layout: ReceiveLayout = DEFAULT_RECEIVE_LAYOUT,
 ): Promise<{ content: FileContent; size: number }> {
   const collector = new ContentCollector(layout);
-  let size = 0;
   for await (const chunk of source) {
     if (chunk.length === 0) continue;
-    size += chunk.length;
-    check(size);
+    check(collector.received + chunk.length);
     collector.add(chunk);
   }
   return collector.finish();

@@ -40,8 +40,7 @@ export class MemoryTree {
   findPath(path: string): TreeNode | undefined {
     if (path === "") return this.root;
     const slash = path.lastIndexOf("/");
-    const parent = slash < 0 ? this.root : this.folderOf(path, slash);
-    return parent?.children.get(slash < 0 ? path : path.slice(slash + 1));
+    return this.folderOf(path, slash)?.children.get(slash < 0 ? path : path.slice(slash + 1));
   }
 
   /**
@@ -49,12 +48,15 @@ export class MemoryTree {
    * does not exist or a file lies on the way. O(depth), and O(1) for the remembered folder.
    */
   parentOf(path: string): FolderNode | undefined {
-    const slash = path.lastIndexOf("/");
-    return slash < 0 ? this.root : this.folderOf(path, slash);
+    return this.folderOf(path, path.lastIndexOf("/"));
   }
 
-  /** The folder at `path.slice(0, end)` (a non-empty normalised path), or `undefined`; remembered until a folder is detached. */
+  /**
+   * The folder at `path.slice(0, end)` (the root when `end` is negative), or `undefined`;
+   * remembered until a folder is detached.
+   */
   private folderOf(path: string, end: number): FolderNode | undefined {
+    if (end < 0) return this.root;
     const last = this.lastFolder;
     if (last !== undefined && this.lastFolderPath.length === end && path.startsWith(this.lastFolderPath)) return last;
     let folder = this.root;

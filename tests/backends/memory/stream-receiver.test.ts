@@ -3,6 +3,7 @@ import { copyInto } from "../../../src/backends/memory/file-content.js";
 import type { FileContent } from "../../../src/backends/memory/nodes.js";
 import { DEFAULT_RECEIVE_LAYOUT, drainContent, type GrowableBuffer, type ReceiveLayout } from "../../../src/backends/memory/stream-receiver.js";
 import { MemoryBackend, Store } from "../../../src/index.js";
+import { concat } from "../../../src/testing/conformance/support/content.js";
 import { expectCode } from "../../errors/expect-code.js";
 
 /** A small layout, so thresholds are crossed with a few bytes. */
@@ -23,16 +24,6 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
   const shorter = Math.min(a.length, b.length);
   for (let i = 0; i < shorter; i++) if (a[i] !== b[i]) return i;
   return a.length === b.length ? -1 : shorter;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 async function* source(chunks: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {

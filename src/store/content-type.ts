@@ -14,5 +14,13 @@ export function resolveContentType(path: string, explicit: string | undefined, b
   const nameStart = path.lastIndexOf("/") + 1;
   const dot = path.lastIndexOf(".");
   if (dot <= nameStart) return DEFAULT_CONTENT_TYPE;
-  return lookup(path.slice(dot + 1)) ?? DEFAULT_CONTENT_TYPE;
+  // Runs of writes mostly share one extension: compare it in place instead of slicing and looking it up again.
+  if (path.length - dot - 1 === lastExtension.length && path.endsWith(lastExtension)) return lastType;
+  lastExtension = path.slice(dot + 1);
+  lastType = lookup(lastExtension) ?? DEFAULT_CONTENT_TYPE;
+  return lastType;
 }
+
+/** The extension guessed last and its type (the guess is a pure function of the extension). */
+let lastExtension = "";
+let lastType = DEFAULT_CONTENT_TYPE;

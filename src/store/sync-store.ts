@@ -1,5 +1,6 @@
 import { MemoryBackend } from "../backends/memory/memory-backend.js";
 import type { MemoryCore } from "../backends/memory/memory-core.js";
+import { storedWhole } from "../backends/memory/nodes.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../models.js";
 import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
@@ -96,7 +97,7 @@ export class SyncStore {
     const contentType = resolveContentType(relative, explicitType, undefined);
     const full = this.scope.toBackend(relative);
     const writeOptions = { overwrite, contentType, metadata, ...(modifiedAt === undefined ? {} : { modifiedAt }) };
-    return freezeWriteResult(this.run(() => this.core.put(full, { content: bytes, size: bytes.length }, writeOptions)), this.scope);
+    return freezeWriteResult(this.run(() => this.core.put(full, storedWhole(bytes, bytes.length), writeOptions)), this.scope);
   }
 
   /** As `Store.writeText`. */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isRemoteStoreError, normalizePath } from "../../src/index.js";
+import { isNormalPath } from "../../src/paths/is-normal-path.js";
 import { HOSTILE_PATH, modelNormalize } from "./support/hostile.js";
 
 /** Hostile token paths and arbitrary Unicode strings. */
@@ -15,6 +16,18 @@ function tryNormalize(raw: string): { ok: true; value: string } | { ok: false; e
 }
 
 describe("normalizePath (properties)", { timeout: 60_000 }, () => {
+  it("PATH-007 the normal-form check (the Store's fast path) holds exactly when normalizePath returns the path unchanged", () => {
+    fc.assert(
+      fc.property(ANY_PATH, (raw) => {
+        const normalized = tryNormalize(raw);
+        expect(isNormalPath(raw)).toBe(normalized.ok && normalized.value === raw);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const raw of ["", "a", "a/b", "a..b/...", ".a/..b", "d1/d2/file.bin"]) expect(isNormalPath(raw)).toBe(true);
+    for (const raw of ["/", "/a", "a/", "a//b", ".", "..", "./a", "a/.", "a/../b", "a\\b", "a\0b", 7]) expect(isNormalPath(raw)).toBe(false);
+  });
+
   it("PATH-007 normalisation is idempotent", () => {
     fc.assert(
       fc.property(ANY_PATH, (raw) => {

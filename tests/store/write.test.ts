@@ -90,6 +90,16 @@ describe("Store writing", () => {
     expect(listed?.contentType).toBe(expected);
   });
 
+  it("ST-035 consecutive writes each get their own extension's type (same length, other case, none, a dot in a folder)", async () => {
+    const { store } = fresh();
+    const sequence = [
+      ["a.png", "image/png"], ["b.png", "image/png"], ["c.jpg", "image/jpeg"], ["d.png", "image/png"],
+      ["e.PNG", "image/png"], ["f.zzz", "application/octet-stream"], ["g.png", "image/png"],
+      ["x.png/h", "application/octet-stream"], ["i.", "application/octet-stream"], ["j.png", "image/png"],
+    ] as const;
+    for (const [path, expected] of sequence) expect((await store.write(path, "x")).contentType, path).toBe(expected);
+  });
+
   it("ST-035 the explicit contentType beats a Blob's type; copy and move keep the content type", async () => {
     const { store } = fresh();
     await store.write("a.txt", new Blob(["x"], { type: "image/gif" }), { contentType: "application/x-custom" });

@@ -73,7 +73,11 @@ export function copyOf(bytes: Uint8Array): Uint8Array {
 
 /** Copies `[start, end)` of the content into a new array the caller may keep. One copy. */
 export function copyRange(content: FileContent, start: number, end: number): Uint8Array {
-  if (content instanceof Uint8Array) return copyOf(start === 0 && end === content.length ? content : content.subarray(start, end));
+  if (content instanceof Uint8Array) {
+    // A small range (say, a file in a slab) is one `slice`: one allocation, no temporary view.
+    if (end - start < UNFILLED_FROM) return content.slice(start, end);
+    return copyOf(start === 0 && end === content.length ? content : content.subarray(start, end));
+  }
   const out = arrayToFill(end - start);
   forEachPiece(content, start, end, COPY_PIECE, (piece, at) => out.set(piece, at));
   return out;

@@ -6,23 +6,21 @@ import type {
   MultipartUploadInfo,
   PartInfo,
 } from "../../backend-extensions.js";
-import { capabilitySet, type CapabilitySet } from "../../capabilities.js";
+import { CAPABILITIES, capabilitySet, type CapabilitySet } from "../../capabilities.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
 import { freshSnapshotIterable } from "../../store/listing.js";
 import { FRESH_RESULTS } from "../../store/results.js";
 import { copyOf, streamRange } from "./file-content.js";
 import { drainContent } from "./stream-receiver.js";
-import { MemoryCore, type StoredContent } from "./memory-core.js";
+import { MemoryCore } from "./memory-core.js";
+import { storedWhole, type StoredContent } from "./nodes.js";
 import type { MemoryBackendOptions } from "./memory-options.js";
 import { SlabCopier } from "./slab.js";
 
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
 
-const MEMORY_CAPABILITIES = capabilitySet([
-  "read", "write", "delete", "list", "move", "copy", "atomicWrite", "atomicMove",
-  "metadata", "userMetadata", "glob", "rangeRead", "url",
-  "createFolder", "moveFolder", "atomicMoveFolder", "copyFolder", "multipart", "setModifiedAt",
-]);
+/** The memory backend implements every capability there is. */
+const MEMORY_CAPABILITIES = capabilitySet(CAPABILITIES);
 
 /**
  * A real in-memory file tree (spec MEM-*): folders are nodes, empty folders persist, listings
@@ -84,7 +82,7 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
 
   async write(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult> {
     // Whole bytes need no early check: `put` makes every check, in the same order, before storing.
-    if (content instanceof Uint8Array) return this.core.put(path, { content: this.slabs.copy(content), size: content.length }, options);
+    if (content instanceof Uint8Array) return this.core.put(path, this.slabs.copy(content), options);
     return this.core.put(path, await this.receive(path, content, options.overwrite), options);
   }
 
@@ -151,7 +149,7 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
 
   async uploadPart(uploadId: string, partNumber: number, content: BackendContent): Promise<PartInfo> {
     this.core.listParts(uploadId);
-    const stored = content instanceof Uint8Array ? { content: copyOf(content), size: content.length } : await drainContent(content, () => undefined);
+    const stored = content instanceof Uint8Array ? storedWhole(copyOf(content), content.length) : await drainContent(content, () => undefined);
     return this.core.uploadPart(uploadId, partNumber, stored);
   }
 
@@ -194,7 +192,7 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
   /** Copies content into immutable stored form: one copy, chunk by chunk for streams, failing early over quota. */
   private async receive(path: string, content: BackendContent, overwrite: boolean): Promise<StoredContent> {
     this.core.checkWritable(path, overwrite);
-    if (content instanceof Uint8Array) return { content: this.slabs.copy(content), size: content.length };
+    if (content instanceof Uint8Array) return this.slabs.copy(content);
     return drainContent(content, (received) => this.core.checkReceived(path, received, overwrite));
   }
 }

@@ -12,18 +12,12 @@ import {
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult } from "../../models.js";
 import { compareCodePoints } from "../../paths/compare.js";
-import { clipRange, copyOf, copyRange } from "./file-content.js";
+import { clipRange, copyRange } from "./file-content.js";
 import { checkMemoryOptions, type MemoryBackendOptions } from "./memory-options.js";
-import { newFile, type FileContent, type FileNode, type FolderNode, type TreeNode } from "./nodes.js";
+import { newFile, storedWhole, type FileContent, type FileNode, type FolderNode, type StoredContent, type TreeNode, type WholeContent } from "./nodes.js";
 import { MultipartUploads } from "./multipart-uploads.js";
 import { blockedError, fileTarget, folderTarget, type ErrorFactory, type Target } from "./targets.js";
 import { cloneFolder, MemoryTree } from "./tree.js";
-
-/** Stored content and its size, owned by the tree (never mutated). */
-export interface StoredContent {
-  readonly content: FileContent;
-  readonly size: number;
-}
 
 /**
  * The memory backend's semantics, synchronously (spec MEM-001): the Backend contract's rules
@@ -74,15 +68,14 @@ export class MemoryCore {
   /** The file's immutable content and the clipped range, for streaming reads. */
   readRange(path: string, range: ByteRange): { content: FileContent; start: number; end: number } {
     const file = this.fileAt(path);
-    return { content: file.content, ...clipRange(file.size, range) };
+    const { start, end } = clipRange(file.size, range);
+    return { content: file.content, start: file.offset + start, end: file.offset + end };
   }
 
   readBytes(path: string, range: ByteRange): Uint8Array {
     const file = this.fileAt(path);
-    const content = file.content;
-    if (range.offset === 0 && range.length === undefined && content instanceof Uint8Array) return copyOf(content);
     const { start, end } = clipRange(file.size, range);
-    return copyRange(file.content, start, end);
+    return copyRange(file.content, file.offset + start, file.offset + end);
   }
 
   delete(path: string, options: { readonly missingOk: boolean }): void {
@@ -175,6 +168,7 @@ export class MemoryCore {
     const target = this.fileTarget(dst, options.overwrite, source.size);
     const fields = {
       content: source.content,
+      offset: source.offset,
       size: source.size,
       modifiedAt: this.now(),
       contentType: source.contentType,
@@ -221,7 +215,7 @@ export class MemoryCore {
   }
 
   /** Stores a part whose content the caller has already copied. */
-  uploadPart(uploadId: string, partNumber: number, stored: StoredContent): PartInfo {
+  uploadPart(uploadId: string, partNumber: number, stored: WholeContent): PartInfo {
     const path = this.activeUpload(uploadId);
     const part = this.uploads.putPart(uploadId, partNumber, stored.content, stored.size);
     if (part === undefined) throw this.error(NotFound, `Upload ${uploadId} is no longer active`, path);
@@ -241,7 +235,7 @@ export class MemoryCore {
     if ("reason" in assembled) {
       throw this.error(InvalidArgument, `Part ${assembled.partNumber} is ${assembled.reason === "stale" ? "not the latest upload of that part (stale etag)" : "not uploaded"} in upload ${uploadId}`, path);
     }
-    const result = this.put(path, assembled, assembled.options);
+    const result = this.put(path, storedWhole(assembled.content, assembled.size), assembled.options);
     this.uploads.end(uploadId);
     return result;
   }
@@ -281,7 +275,7 @@ export class MemoryCore {
     const target = this.fileTarget(path, options.overwrite, stored.size);
     const modifiedAt = options.modifiedAt?.getTime() ?? this.now();
     const metadata = frozenMetadata(options.metadata);
-    this.commit(target, { content: stored.content, size: stored.size, modifiedAt, contentType: options.contentType, metadata });
+    this.commit(target, { content: stored.content, offset: stored.offset, size: stored.size, modifiedAt, contentType: options.contentType, metadata });
     const { size } = stored;
     const { contentType } = options;
     if (metadata === undefined) return Object.freeze({ path, size, modifiedAt: new Date(modifiedAt), contentType });

@@ -1,5 +1,5 @@
 import { copyInto, copyOf, EMPTY } from "./file-content.js";
-import type { FileContent } from "./nodes.js";
+import { storedWhole, type WholeContent } from "./nodes.js";
 
 /** Called with the bytes received so far; throws to abandon a streamed write early. */
 export type ReceiveCheck = (received: number) => void;
@@ -83,11 +83,11 @@ class ContentCollector {
   }
 
   /** The stored content: one array, or the pieces in order. */
-  finish(): { content: FileContent; size: number } {
+  finish(): WholeContent {
     this.seal();
     const pieces = this.pieces;
-    if (pieces.length === 0) return { content: EMPTY, size: 0 };
-    return { content: pieces.length === 1 ? (pieces[0] as Uint8Array) : pieces, size: this.received };
+    if (pieces.length === 0) return storedWhole(EMPTY, 0);
+    return storedWhole(pieces.length === 1 ? (pieces[0] as Uint8Array) : pieces, this.received);
   }
 
   /** Appends to the open segment, opening or growing one as needed; false when no buffer can be had. */
@@ -144,7 +144,7 @@ export async function drainContent(
   source: AsyncIterable<Uint8Array>,
   check: ReceiveCheck,
   layout: ReceiveLayout = DEFAULT_RECEIVE_LAYOUT,
-): Promise<{ content: FileContent; size: number }> {
+): Promise<WholeContent> {
   const collector = new ContentCollector(layout);
   for await (const chunk of source) {
     if (chunk.length === 0) continue;

@@ -98,7 +98,7 @@ export class MemoryTree {
   attach(parent: FolderNode, node: TreeNode): void {
     node.parent = parent;
     parent.children.set(node.name, node);
-    invalidateOrder(parent);
+    keepOrders(parent, node);
     const { count, size, newest, stale } = contribution(node);
     for (let folder: FolderNode | undefined = parent; folder !== undefined; folder = folder.parent) {
       folder.fileCount += count;
@@ -194,11 +194,12 @@ export function cloneFolder(folder: FolderNode, name: string, modifiedAt: number
   for (const child of folder.children.values()) {
     const cloned: TreeNode =
       child.kind === "file"
-        ? newFile(child.name, { content: child.content, size: child.size, modifiedAt, contentType: child.contentType, metadata: child.metadata })
+        ? newFile(child.name, { content: child.content, offset: child.offset, size: child.size, modifiedAt, contentType: child.contentType, metadata: child.metadata })
         : cloneFolder(child, child.name, modifiedAt);
     cloned.parent = copy;
     copy.children.set(cloned.name, cloned);
   }
+  invalidateOrder(copy);
   copy.fileCount = folder.fileCount;
   copy.totalSize = folder.totalSize;
   copy.newest = folder.fileCount > 0 ? modifiedAt : Number.NEGATIVE_INFINITY;
@@ -216,6 +217,32 @@ function sameOrders(folder: FolderNode): boolean {
 
 function walkKey(node: TreeNode): string {
   return node.kind === "folder" ? `${node.name}/` : node.name;
+}
+
+/**
+ * Updates the folder's cached orders for a child just added: a child that sorts after the last
+ * one is appended (names arriving in order, as in most bulk writes, keep the listing order without
+ * a sort); otherwise the order is dropped, to be rebuilt when asked for. O(1) amortised.
+ */
+function keepOrders(folder: FolderNode, added: TreeNode): void {
+  const { byName, byWalk } = folder;
+  const nameKept = byName !== undefined && sortsLast(byName, added, nameOf);
+  const walkKept = byWalk !== undefined && sortsLast(byWalk, added, walkKey);
+  if (nameKept) byName.push(added);
+  else folder.byName = undefined;
+  // One array may serve both orders: push only once.
+  if (!walkKept) folder.byWalk = undefined;
+  else if (byWalk !== byName || !nameKept) byWalk.push(added);
+}
+
+/** True when `node` sorts after the last entry of `order` by `key`. */
+function sortsLast(order: readonly TreeNode[], node: TreeNode, key: (node: TreeNode) => string): boolean {
+  const last = order[order.length - 1];
+  return last === undefined || compareCodePoints(key(last), key(node)) < 0;
+}
+
+function nameOf(node: TreeNode): string {
+  return node.name;
 }
 
 function invalidateOrder(folder: FolderNode): void {

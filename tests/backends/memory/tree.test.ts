@@ -6,7 +6,7 @@ import { MemoryTree, cloneFolder } from "../../../src/backends/memory/tree.js";
 import { compareCodePoints } from "../../../src/index.js";
 
 function file(name: string, size: number, modifiedAt: number): FileNode {
-  return newFile(name, { content: new Uint8Array(size), size, modifiedAt, contentType: "x/y", metadata: undefined });
+  return newFile(name, { content: new Uint8Array(size), offset: 0, size, modifiedAt, contentType: "x/y", metadata: undefined });
 }
 
 function folderAt(tree: MemoryTree, path: string): FolderNode {
@@ -60,7 +60,8 @@ type Command =
   | { readonly op: "move"; readonly node: number; readonly folder: number; readonly name: string }
   | { readonly op: "mkdirs"; readonly folder: number; readonly names: readonly string[] }
   | { readonly op: "clone"; readonly folder: number; readonly target: number; readonly name: string; readonly time: number }
-  | { readonly op: "newest"; readonly folder: number };
+  | { readonly op: "newest"; readonly folder: number }
+  | { readonly op: "order"; readonly folder: number };
 
 const NAME = fc.constantFrom("a", "b", "c", "a-b", "a.b", "é", "😀", "B");
 const INDEX = fc.nat(1000);
@@ -71,6 +72,7 @@ const COMMAND: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant("mkdirs" as const), folder: INDEX, names: fc.array(NAME, { minLength: 1, maxLength: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("clone" as const), folder: INDEX, target: INDEX, name: NAME, time: fc.nat(20) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("newest" as const), folder: INDEX }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant("order" as const), folder: INDEX }) },
 );
 
 function apply(tree: MemoryTree, command: Command): void {
@@ -80,7 +82,7 @@ function apply(tree: MemoryTree, command: Command): void {
     case "write": {
       const parent = dirs[command.folder % dirs.length] as FolderNode;
       const existing = parent.children.get(command.name);
-      const fields = { content: new Uint8Array(command.size), size: command.size, modifiedAt: command.time, contentType: "x/y", metadata: undefined };
+      const fields = { content: new Uint8Array(command.size), offset: 0, size: command.size, modifiedAt: command.time, contentType: "x/y", metadata: undefined };
       if (existing === undefined) tree.attach(parent, newFile(command.name, fields));
       else if (existing.kind === "file") tree.replaceFile(existing, fields);
       return;
@@ -125,7 +127,22 @@ function apply(tree: MemoryTree, command: Command): void {
       expect(tree.newestBelow(folder)).toBe(brute(folder).newest);
       return;
     }
+    case "order": {
+      // Asking for the orders caches them: later additions must keep or drop them correctly.
+      expectExactOrders(tree, dirs[command.folder % dirs.length] as FolderNode);
+      return;
+    }
   }
+}
+
+/** A folder's name and walk orders, as the tree hands them out, are its children sorted from scratch. */
+function expectExactOrders(tree: MemoryTree, folder: FolderNode): void {
+  const children = [...folder.children.values()];
+  const byName = [...children].sort((a, b) => compareCodePoints(a.name, b.name));
+  const walkKey = (node: TreeNode): string => (node.kind === "folder" ? `${node.name}/` : node.name);
+  const byWalk = [...children].sort((a, b) => compareCodePoints(walkKey(a), walkKey(b)));
+  expect(tree.childrenByName(folder)).toEqual(byName);
+  expect(tree.childrenForWalk(folder)).toEqual(byWalk);
 }
 
 describe("MemoryTree", { timeout: 60_000 }, () => {
@@ -219,7 +236,7 @@ describe("MemoryTree", { timeout: 60_000 }, () => {
     const f = file("f", 3, 10);
     tree.attach(dir, f);
     tree.attach(tree.root, file("g", 1, 4));
-    tree.replaceFile(f, { content: new Uint8Array(7), size: 7, modifiedAt: 2, contentType: "x/y", metadata: undefined });
+    tree.replaceFile(f, { content: new Uint8Array(7), offset: 0, size: 7, modifiedAt: 2, contentType: "x/y", metadata: undefined });
     expect(tree.root.totalSize).toBe(8);
     expect(dir.totalSize).toBe(7);
     expect(tree.newestBelow(dir)).toBe(2);
@@ -322,6 +339,50 @@ describe("MemoryTree", { timeout: 60_000 }, () => {
     expect(filesAt(2)).toEqual(["a/b/two", "a/one", "top"]);
     expect(foldersAt(0)).toEqual(["a"]);
     expect(foldersAt(1)).toEqual(["a", "a/b"]);
+  });
+
+  it("ORD-002 the name and walk orders stay exact after any sequence of changes and listings (model test)", () => {
+    fc.assert(
+      fc.property(fc.array(COMMAND, { maxLength: 40 }), (commands) => {
+        const tree = new MemoryTree();
+        for (const command of commands) {
+          apply(tree, command);
+          for (const folder of folders(tree)) {
+            // A kept order is exact without being rebuilt.
+            if (folder.byName !== undefined) expect(folder.byName.map((n) => n.name)).toEqual([...folder.children.keys()].sort(compareCodePoints));
+          }
+        }
+        for (const folder of folders(tree)) expectExactOrders(tree, folder);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("ORD-002 children added in name order keep the cached order without a rebuild; one out of order drops it", () => {
+    const tree = new MemoryTree();
+    const folder = tree.makeFolders(tree.root, ["f"], 0);
+    for (const name of ["a", "b", "c"]) tree.attach(folder, file(name, 1, 1));
+    const kept = folder.byName;
+    expect(kept?.map((n) => n.name)).toEqual(["a", "b", "c"]);
+    expect(tree.childrenByName(folder)).toBe(kept);
+    // "c-d" sorts after "c" by name, but the folder "c/" would walk after "c-d/"… so add a folder, then an earlier name.
+    tree.attach(folder, newFolder("d"));
+    expect(folder.byName?.map((n) => n.name)).toEqual(["a", "b", "c", "d"]);
+    tree.attach(folder, file("b2", 1, 1));
+    expect(folder.byName).toBeUndefined();
+    expect(folder.byWalk).toBeUndefined();
+    expect(tree.childrenByName(folder).map((n) => n.name)).toEqual(["a", "b", "b2", "c", "d"]);
+  });
+
+  it("ORD-002 a name that sorts last by name but not in walk order keeps only the name order", () => {
+    const tree = new MemoryTree();
+    const folder = tree.makeFolders(tree.root, ["f"], 0);
+    tree.attach(folder, newFolder("a"));
+    // By name "a" < "a-"; in walk order the folder is "a/", and "a-" < "a/" ('-' is 0x2d, '/' is 0x2f).
+    tree.attach(folder, file("a-", 1, 1));
+    expect(folder.byName?.map((n) => n.name)).toEqual(["a", "a-"]);
+    expect(folder.byWalk).toBeUndefined();
+    expect(tree.childrenForWalk(folder).map((n) => n.name)).toEqual(["a-", "a"]);
   });
 
   it("ORD-002 childrenByName is refreshed after the folder changes", () => {

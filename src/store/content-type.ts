@@ -10,10 +10,10 @@ export const DEFAULT_CONTENT_TYPE = "application/octet-stream";
 export function resolveContentType(path: string, explicit: string | undefined, blobType: string | undefined): string {
   if (explicit !== undefined && explicit !== "") return explicit;
   if (blobType !== undefined) return blobType;
-  // The extension of the last segment; a name starting with its only dot (".env") has none.
-  const nameStart = path.lastIndexOf("/") + 1;
+  // The extension of the last segment: none without a dot, or when the last dot starts the file's
+  // name (".env") or lies in a folder's name — one search from just before the dot finds either slash.
   const dot = path.lastIndexOf(".");
-  if (dot <= nameStart) return DEFAULT_CONTENT_TYPE;
+  if (dot <= 0 || path.indexOf("/", dot - 1) >= 0) return DEFAULT_CONTENT_TYPE;
   // Runs of writes mostly share one extension: compare it in place instead of slicing and looking it up again.
   if (path.length - dot - 1 === lastExtension.length && path.endsWith(lastExtension)) return lastType;
   lastExtension = path.slice(dot + 1);

@@ -1,9 +1,12 @@
 import type { ByteRange } from "../backend.js";
 import { describeType } from "../paths/normalize.js";
 
-/** Checks that `options` is absent or a plain object. */
+/** What an omitted options argument reads as: nothing set (shared, so omitting costs no allocation). */
+const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({});
+
+/** Checks that `options` is absent or a plain object (an absent one reads as an empty, frozen object). */
 export function optionsObject<T extends object>(options: T | undefined, argName = "options"): Partial<T> {
-  if (options === undefined) return {};
+  if (options === undefined) return NO_OPTIONS as Partial<T>;
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
     throw new TypeError(`${argName} must be an object, got ${describeType(options)}`);
   }

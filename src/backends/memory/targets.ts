@@ -67,9 +67,10 @@ const NO_SEGMENTS: readonly string[] = Object.freeze([]);
 
 function locate(context: PlacementContext, path: string): Target<TreeNode> {
   // Fast path: the parent folder exists (often the one looked up last), so nothing is split.
-  const parent = context.tree.parentOf(path);
+  const slash = path.lastIndexOf("/");
+  const parent = context.tree.folderOf(path, slash);
   if (parent !== undefined) {
-    const name = path.slice(path.lastIndexOf("/") + 1);
+    const name = path.slice(slash + 1);
     return { parents: NO_SEGMENTS, name, existing: parent.children.get(name), deepest: parent, missingAt: 0 };
   }
   const segments = path.split("/");

@@ -44,18 +44,12 @@ export class MemoryTree {
   }
 
   /**
-   * The folder that holds `path` (a non-empty normalised path), or `undefined` when that folder
-   * does not exist or a file lies on the way. O(depth), and O(1) for the remembered folder.
+   * The folder at `path.slice(0, end)` (the root when `end` is negative: pass the index of the
+   * last `/` for the folder that holds `path`), or `undefined` when it does not exist or a file
+   * lies on the way. O(depth), and O(1) for the folder found last, which is remembered until a
+   * folder is detached.
    */
-  parentOf(path: string): FolderNode | undefined {
-    return this.folderOf(path, path.lastIndexOf("/"));
-  }
-
-  /**
-   * The folder at `path.slice(0, end)` (the root when `end` is negative), or `undefined`;
-   * remembered until a folder is detached.
-   */
-  private folderOf(path: string, end: number): FolderNode | undefined {
+  folderOf(path: string, end: number): FolderNode | undefined {
     if (end < 0) return this.root;
     const last = this.lastFolder;
     if (last !== undefined && this.lastFolderPath.length === end && path.startsWith(this.lastFolderPath)) return last;

@@ -341,7 +341,7 @@ describe("MemoryTree", { timeout: 60_000 }, () => {
     expect(foldersAt(1)).toEqual(["a", "a/b"]);
   });
 
-  it("ORD-002 the name and walk orders stay exact after any sequence of changes and listings (model test)", () => {
+  it("MEM-015 ORD-002 the name and walk orders stay exact after any sequence of changes and listings (model test)", () => {
     fc.assert(
       fc.property(fc.array(COMMAND, { maxLength: 40 }), (commands) => {
         const tree = new MemoryTree();
@@ -358,14 +358,14 @@ describe("MemoryTree", { timeout: 60_000 }, () => {
     );
   });
 
-  it("ORD-002 children added in name order keep the cached order without a rebuild; one out of order drops it", () => {
+  it("MEM-015 children added in name order keep the cached order without a rebuild; one out of order drops it", () => {
     const tree = new MemoryTree();
     const folder = tree.makeFolders(tree.root, ["f"], 0);
     for (const name of ["a", "b", "c"]) tree.attach(folder, file(name, 1, 1));
     const kept = folder.byName;
     expect(kept?.map((n) => n.name)).toEqual(["a", "b", "c"]);
     expect(tree.childrenByName(folder)).toBe(kept);
-    // "c-d" sorts after "c" by name, but the folder "c/" would walk after "c-d/"… so add a folder, then an earlier name.
+    // A folder that sorts last in both orders keeps them; then a name that sorts earlier drops both.
     tree.attach(folder, newFolder("d"));
     expect(folder.byName?.map((n) => n.name)).toEqual(["a", "b", "c", "d"]);
     tree.attach(folder, file("b2", 1, 1));
@@ -374,7 +374,7 @@ describe("MemoryTree", { timeout: 60_000 }, () => {
     expect(tree.childrenByName(folder).map((n) => n.name)).toEqual(["a", "b", "b2", "c", "d"]);
   });
 
-  it("ORD-002 a name that sorts last by name but not in walk order keeps only the name order", () => {
+  it("MEM-015 a name that sorts last by name but not in walk order keeps only the name order", () => {
     const tree = new MemoryTree();
     const folder = tree.makeFolders(tree.root, ["f"], 0);
     tree.attach(folder, newFolder("a"));

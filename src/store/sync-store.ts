@@ -1,5 +1,6 @@
 import { MemoryBackend } from "../backends/memory/memory-backend.js";
 import type { MemoryCore } from "../backends/memory/memory-core.js";
+import { copyOf } from "../backends/memory/file-content.js";
 import { storedWhole } from "../backends/memory/nodes.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../models.js";
 import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
@@ -199,7 +200,8 @@ export class SyncStore {
 
 function wholeBytes(content: unknown): Uint8Array {
   if (typeof content === "string") return encoder.encode(content);
-  if (content instanceof Uint8Array) return content.slice();
+  // Not `content.slice()`: a subclass (Node's `Buffer`) may return a view that shares memory.
+  if (content instanceof Uint8Array) return copyOf(content);
   if (content instanceof ArrayBuffer) return new Uint8Array(content.slice(0));
   if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength));
   throw new TypeError("content must be a Uint8Array, ArrayBuffer, ArrayBufferView or string for SyncStore.write");

@@ -177,6 +177,28 @@ describe("SyncStore", () => {
     expect(sync.readText("text")).toBe("héllo");
   });
 
+  it("SYNC-003 MEM-004 a Uint8Array subclass whose slice shares memory is copied; reads are plain copies", async () => {
+    class SharingSlice extends Uint8Array {
+      override slice(start?: number, end?: number): SharingSlice {
+        return this.subarray(start, end);
+      }
+    }
+    const backend = new MemoryBackend();
+    const sync = new SyncStore({ backend });
+    const caller = new SharingSlice([104, 101, 108, 108, 111]);
+    sync.write("a.txt", caller);
+    caller[0] = 0x21;
+    expect(sync.readText("a.txt")).toBe("hello");
+    const read = sync.readBytes("a.txt");
+    expect(read.constructor).toBe(Uint8Array);
+    read[0] = 0x58;
+    const asyncRead = await new Store({ backend }).readBytes("a.txt");
+    expect(asyncRead.constructor).toBe(Uint8Array);
+    asyncRead[1] = 0x59;
+    expect(sync.readText("a.txt")).toBe("hello");
+    expect(read.buffer).not.toBe(asyncRead.buffer);
+  });
+
   it("SYNC-003 streams, numbers and other content are a TypeError, and nothing is written", () => {
     const sync = new SyncStore({ backend: new MemoryBackend() });
     const stream = new ReadableStream<Uint8Array>();

@@ -74,7 +74,8 @@ export function copyOf(bytes: Uint8Array): Uint8Array {
 /** Copies `[start, end)` of the content into a new array the caller may keep. One copy. */
 export function copyRange(content: FileContent, start: number, end: number): Uint8Array {
   if (content instanceof Uint8Array) {
-    // A small range (say, a file in a slab) is one `slice`: one allocation, no temporary view.
+    // A small range (say, a file in a slab) is one `slice`: one allocation, no temporary view. Stored
+    // arrays are always plain `Uint8Array`s (MEM-004), so this is a plain copy, never a subclass's view.
     if (end - start < UNFILLED_FROM) return content.slice(start, end);
     return copyOf(start === 0 && end === content.length ? content : content.subarray(start, end));
   }

@@ -170,7 +170,8 @@ async function collect(content: AsyncIterable<Uint8Array>): Promise<Uint8Array> 
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of content) {
-    chunks.push(chunk.slice());
+    // A copy the producer cannot change (not `slice()`: a `Buffer`'s slice is a view).
+    chunks.push(new Uint8Array(chunk));
     size += chunk.length;
   }
   return concatBytes(chunks, size);

@@ -48,7 +48,8 @@ export async function uploadContent(ctx: S3Context, target: UploadTarget, conten
   for (;;) {
     const next = await iterator.next();
     if (next.done === true) break;
-    head.push(next.value.slice());
+    // A copy the producer cannot change (not `slice()`: a `Buffer`'s slice is a view).
+    head.push(new Uint8Array(next.value));
     size += next.value.length;
     if (size > threshold) {
       try {

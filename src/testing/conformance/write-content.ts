@@ -5,6 +5,20 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "write-content" as const;
 
+/** A source that fills one `buffer` with 1, 2, … `count` and yields that same buffer each time. */
+async function* reusingChunks(buffer: Uint8Array, count: number): AsyncGenerator<Uint8Array> {
+  for (let value = 1; value <= count; value++) {
+    buffer.fill(value);
+    yield buffer;
+    await Promise.resolve();
+  }
+}
+
+/** What {@link reusingChunks} stores: `count` runs of `size` bytes, filled with 1, 2, … */
+function filledRun(size: number, count: number): Uint8Array {
+  return concat(Array.from({ length: count }, (_, index) => filledBytes(size, index + 1)));
+}
+
 /** api.md Store.write: every accepted content type, copied in. */
 export const writeContentCases: readonly ConformanceCase[] = [
   {
@@ -112,17 +126,28 @@ export const writeContentCases: readonly ConformanceCase[] = [
     title: "a source that reuses one buffer for every chunk is stored chunk by chunk",
     needs: ["write", "read"],
     run: async (ctx) => {
-      async function* reusing(): AsyncGenerator<Uint8Array> {
-        const buffer = new Uint8Array(1024);
-        for (let value = 1; value <= 4; value++) {
-          buffer.fill(value);
-          yield buffer;
-          await Promise.resolve();
+      await ctx.store.write("reuse.bin", reusingChunks(new Uint8Array(1024), 4));
+      assertDeepEqual(await ctx.store.readBytes("reuse.bin"), filledRun(1024, 4), "content written from a reused buffer");
+    },
+  },
+  {
+    id: "CONF-141",
+    area,
+    title: "bytes are copied even from an array whose own slice shares memory (a subclass such as Node's Buffer)",
+    needs: ["write", "read"],
+    run: async (ctx) => {
+      /** A `Uint8Array` whose `slice` returns a view, as `Buffer.prototype.slice` does. */
+      class SharingSlice extends Uint8Array<ArrayBuffer> {
+        override slice(start?: number, end?: number): Uint8Array<ArrayBuffer> {
+          return this.subarray(start, end);
         }
       }
-      await ctx.store.write("reuse.bin", reusing());
-      const expected = concat([filledBytes(1024, 1), filledBytes(1024, 2), filledBytes(1024, 3), filledBytes(1024, 4)]);
-      assertDeepEqual(await ctx.store.readBytes("reuse.bin"), expected, "content written from a reused buffer");
+      const whole = new SharingSlice(new Uint8Array([1, 2, 3, 4]).buffer);
+      await ctx.store.write("whole.bin", whole);
+      whole.fill(9);
+      await expectContent(ctx.store, "whole.bin", new Uint8Array([1, 2, 3, 4]));
+      await ctx.store.write("chunks.bin", reusingChunks(new SharingSlice(new ArrayBuffer(1024)), 4));
+      assertDeepEqual(await ctx.store.readBytes("chunks.bin"), filledRun(1024, 4), "content written from a reused buffer whose slice shares memory");
     },
   },
   {

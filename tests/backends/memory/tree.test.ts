@@ -135,6 +135,27 @@ function apply(tree: MemoryTree, command: Command): void {
   }
 }
 
+/**
+ * Model test: applies 500 random command sequences to fresh trees, checking every folder with
+ * `afterEachCommand` after each command and with `atEnd` once the sequence is done.
+ */
+function checkRandomSequences(checks: {
+  readonly afterEachCommand: (folder: FolderNode) => void;
+  readonly atEnd: (tree: MemoryTree, folder: FolderNode) => void;
+}): void {
+  fc.assert(
+    fc.property(fc.array(COMMAND, { maxLength: 40 }), (commands) => {
+      const tree = new MemoryTree();
+      for (const command of commands) {
+        apply(tree, command);
+        for (const folder of folders(tree)) checks.afterEachCommand(folder);
+      }
+      for (const folder of folders(tree)) checks.atEnd(tree, folder);
+    }),
+    { numRuns: 500 },
+  );
+}
+
 /** A folder's name and walk orders, as the tree hands them out, are its children sorted from scratch. */
 function expectExactOrders(tree: MemoryTree, folder: FolderNode): void {
   const children = [...folder.children.values()];
@@ -155,23 +176,16 @@ describe("MemoryTree", { timeout: 60_000 }, () => {
   });
 
   it("MEM-003 aggregates stay exact after any sequence of attach/detach/replaceFile/makeFolders/moves/clones (model test)", () => {
-    fc.assert(
-      fc.property(fc.array(COMMAND, { maxLength: 40 }), (commands) => {
-        const tree = new MemoryTree();
-        for (const command of commands) {
-          apply(tree, command);
-          for (const folder of folders(tree)) {
-            const expected = brute(folder);
-            expect({ fileCount: folder.fileCount, totalSize: folder.totalSize }).toEqual({ fileCount: expected.fileCount, totalSize: expected.totalSize });
-            // A kept `newest` is exact; a stale one is an upper bound until recomputed.
-            if (folder.newestStale) expect(folder.newest).toBeGreaterThanOrEqual(expected.newest);
-            else expect(folder.newest).toBe(expected.newest);
-          }
-        }
-        for (const folder of folders(tree)) expect(tree.newestBelow(folder)).toBe(brute(folder).newest);
-      }),
-      { numRuns: 500 },
-    );
+    checkRandomSequences({
+      afterEachCommand: (folder) => {
+        const expected = brute(folder);
+        expect({ fileCount: folder.fileCount, totalSize: folder.totalSize }).toEqual({ fileCount: expected.fileCount, totalSize: expected.totalSize });
+        // A kept `newest` is exact; a stale one is an upper bound until recomputed.
+        if (folder.newestStale) expect(folder.newest).toBeGreaterThanOrEqual(expected.newest);
+        else expect(folder.newest).toBe(expected.newest);
+      },
+      atEnd: (tree, folder) => expect(tree.newestBelow(folder)).toBe(brute(folder).newest),
+    });
   });
 
   it("MEM-003 deleting the newest file makes only its ancestors stale; newestBelow recomputes them once", () => {
@@ -342,20 +356,13 @@ describe("MemoryTree", { timeout: 60_000 }, () => {
   });
 
   it("MEM-015 ORD-002 the name and walk orders stay exact after any sequence of changes and listings (model test)", () => {
-    fc.assert(
-      fc.property(fc.array(COMMAND, { maxLength: 40 }), (commands) => {
-        const tree = new MemoryTree();
-        for (const command of commands) {
-          apply(tree, command);
-          for (const folder of folders(tree)) {
-            // A kept order is exact without being rebuilt.
-            if (folder.byName !== undefined) expect(folder.byName.map((n) => n.name)).toEqual([...folder.children.keys()].sort(compareCodePoints));
-          }
-        }
-        for (const folder of folders(tree)) expectExactOrders(tree, folder);
-      }),
-      { numRuns: 500 },
-    );
+    checkRandomSequences({
+      afterEachCommand: (folder) => {
+        // A kept order is exact without being rebuilt.
+        if (folder.byName !== undefined) expect(folder.byName.map((n) => n.name)).toEqual([...folder.children.keys()].sort(compareCodePoints));
+      },
+      atEnd: expectExactOrders,
+    });
   });
 
   it("MEM-015 children added in name order keep the cached order without a rebuild; one out of order drops it", () => {

@@ -1,12 +1,23 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
  * Two projects: `core` (everything that needs nothing but Node) and `s3`, whose globalSetup
- * starts an S3-compatible server (s3rver) on 127.0.0.1 and stops it afterwards (spec S3-T01).
+ * starts an S3-compatible server on 127.0.0.1 and stops it afterwards (spec S3-T01).
  * `npm test` runs both; `npx vitest run --project core` skips the server.
+ *
+ * Test conventions (spec TEST-001..TEST-008): limits are hang guards, never timing assertions, so
+ * they are generous enough for a loaded 2-core machine; files run in parallel workers (vitest's
+ * default of one worker per core minus one would leave this machine's second core idle while a
+ * worker waits on a child process, a socket or the disk).
  */
 export default defineConfig({
   test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    maxWorkers: Math.max(2, availableParallelism()),
+    // The conformance cases that wait for the wall clock run as one concurrent group (CONF-H08).
+    maxConcurrency: 16,
     projects: [
       {
         extends: true,

@@ -4,8 +4,10 @@
  * vitest; a vitest-free entry point can re-export this module alone.
  */
 export { runConformance } from "./harness/run-conformance.js";
+export { ManualClock, MANUAL_CLOCK_START, type ManualClockOptions } from "./clock/manual-clock.js";
 export type {
   BackendFactory,
+  ConformanceClock,
   ConformanceOptions,
   RunConformanceOptions,
   ConformanceReport,

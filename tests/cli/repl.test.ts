@@ -1,14 +1,14 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it, vi } from "vitest";
 import { buildCli, ROOT } from "./support/build-cli.js";
+import { TMUX, TmuxServer } from "./support/tmux.js";
 import { collect, lines, makeWorkspace, type Workspace } from "./support/run-cli.js";
 
 // Real processes, npm and tmux (spec CLI-T01): generous limits for a loaded 2-core machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
-const TMUX = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].find((path) => existsSync(path));
 let ws: Workspace;
 let cli: string;
 
@@ -20,13 +20,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (TMUX !== undefined) {
-    try {
-      execFileSync(TMUX, ["-S", ws.path("tmux.sock"), "kill-server"], { stdio: "ignore" });
-    } catch {
-      // no server was started
-    }
-  }
   await ws.remove();
 });
 
@@ -113,45 +106,39 @@ describe("piped REPL (CLI-074)", () => {
   });
 });
 
-/** tmux on a private server whose socket lives in the workspace, so no user session is touched. */
-function tmux(...args: string[]): string {
-  return execFileSync(TMUX as string, ["-S", ws.path("tmux.sock"), ...args], { encoding: "utf8" });
-}
-
-/** Polls a pane until `test` accepts its text (with escapes when `escapes`), or fails with the screen. */
-async function waitForScreen(target: string, test: (screen: string) => boolean, options: { escapes?: boolean } = {}): Promise<string> {
-  let screen = "";
-  for (let waited = 0; waited < 60_000; waited += 150) {
-    screen = tmux("capture-pane", "-p", ...(options.escapes === true ? ["-e"] : []), "-t", target);
-    if (test(screen)) return screen;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`the screen never showed what was expected:\n${screen}`);
-}
-
 const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 
 describe.skipIf(TMUX === undefined)("on a terminal (tmux)", () => {
+  // TEST-004: every test gets its own tmux server, started and answering before the test types.
+  let tmux: TmuxServer;
+  beforeEach(async () => {
+    tmux = await TmuxServer.start();
+  });
+  afterEach(async () => {
+    await tmux.stop();
+  });
+
   it("CLI-073 CLI-072 an interactive REPL session: banner, prompt, typed commands, readable results, .cd, history", async ({ expect }) => {
     const history = ws.path("repl-history");
     const command = `env HOME=${shellQuote(ws.dir)} REMOTE_STORE_HISTORY=${shellQuote(history)} ${shellQuote(process.execPath)} ${shellQuote(cli)} repl`;
-    tmux("new-session", "-d", "-s", "repl", "-x", "140", "-y", "45", "-c", ws.dir, command);
-    const banner = await waitForScreen("repl", (screen) => /^memory:\/\/default\/>/m.test(screen));
+    tmux.newSession("repl", { width: 140, height: 45, cwd: ws.dir, command });
+    const banner = await tmux.waitForScreen("repl", (screen) => /^memory:\/\/default\/>/m.test(screen));
     expect(banner).toMatch(/remote-store \d+\.\d+\.\d+ REPL/);
     expect(banner).toMatch(/store +memory:\/\/default\/ +in-memory: starts empty/);
     expect(banner).toContain(`config  ${ws.path("remote-store.config.yaml")}`);
-    tmux("send-keys", "-t", "repl", 'await store.writeText("notes/a.txt", "hi")', "Enter");
-    await waitForScreen("repl", (screen) => /WriteResult notes\/a\.txt {2}2 B {2}text\/plain/.test(screen));
-    tmux("send-keys", "-t", "repl", ".ls notes", "Enter");
-    const listed = await waitForScreen("repl", (screen) => screen.includes("(1 entry)"));
+    tmux.sendKeys("repl", 'await store.writeText("notes/a.txt", "hi")', "Enter");
+    await tmux.waitForScreen("repl", (screen) => /WriteResult notes\/a\.txt {2}2 B {2}text\/plain/.test(screen));
+    tmux.sendKeys("repl", ".ls notes", "Enter");
+    const listed = await tmux.waitForScreen("repl", (screen) => screen.includes("(1 entry)"));
     expect(listed).toMatch(/kind +size +modified +path\nfile +2 B +\S+ \S+ +notes\/a\.txt\n\(1 entry\)/);
-    tmux("send-keys", "-t", "repl", 'await store.getFolderInfo("")', "Enter");
-    await waitForScreen("repl", (screen) => /FolderInfo "" {2}1 file, 2 B, newest /.test(screen));
-    tmux("send-keys", "-t", "repl", ".cd notes", "Enter");
-    await waitForScreen("repl", (screen) => /^memory:\/\/default\/notes>/m.test(screen));
-    tmux("send-keys", "-t", "repl", ".exit", "Enter");
-    // Node writes the history file asynchronously: wait for its content, not only for the file.
-    await waitForScreen("repl", () => existsSync(history) && readFileSync(history, "utf8").includes("notes/a.txt"));
+    tmux.sendKeys("repl", 'await store.getFolderInfo("")', "Enter");
+    await tmux.waitForScreen("repl", (screen) => /FolderInfo "" {2}1 file, 2 B, newest /.test(screen));
+    tmux.sendKeys("repl", ".cd notes", "Enter");
+    await tmux.waitForScreen("repl", (screen) => /^memory:\/\/default\/notes>/m.test(screen));
+    tmux.sendKeys("repl", ".exit", "Enter");
+    // The session ends with the REPL, so there is no screen left to read. Node writes the history
+    // file asynchronously: wait for its content, not only for the file (the deadline is a hang guard).
+    await vi.waitFor(() => expect(existsSync(history) && readFileSync(history, "utf8").includes("notes/a.txt")).toBe(true), { timeout: 60_000, interval: 50 });
     const saved = await readFile(history, "utf8");
     expect(saved).toContain('await store.writeText("notes/a.txt", "hi")');
   });
@@ -159,19 +146,19 @@ describe.skipIf(TMUX === undefined)("on a terminal (tmux)", () => {
   it("CLI-030 CLI-031 CLI-060 on a terminal, sizes are human, columns aligned, colours on (never with NO_COLOR), progress is a bar", async ({ expect }) => {
     const run = (name: string, env: string): void => {
       const command = `env ${env} ${shellQuote(process.execPath)} ${shellQuote(cli)} ls -l reports:; echo "exit=$?"; sleep 60`;
-      tmux("new-session", "-d", "-s", name, "-x", "140", "-y", "20", "-c", ws.dir, command);
+      tmux.newSession(name, { width: 140, height: 20, cwd: ws.dir, command });
     };
     run("colour", `HOME=${shellQuote(ws.dir)}`);
     run("plain", `HOME=${shellQuote(ws.dir)} NO_COLOR=1`);
     await ws.write("upload.bin", new Uint8Array(3 * 1024));
     const upload = `${shellQuote(process.execPath)} ${shellQuote(cli)} put upload.bin reports:up/; echo "exit=$?"; sleep 60`;
-    tmux("new-session", "-d", "-s", "bar", "-x", "140", "-y", "10", "-c", ws.dir, `env HOME=${shellQuote(ws.dir)} ${upload}`);
-    const bar = await waitForScreen("bar", (screen) => screen.includes("exit="));
+    tmux.newSession("bar", { width: 140, height: 10, cwd: ws.dir, command: `env HOME=${shellQuote(ws.dir)} ${upload}` });
+    const bar = await tmux.waitForScreen("bar", (screen) => screen.includes("exit="));
     expect(bar).toMatch(/^put [█░]{24} 3\.0 KiB \/ 3\.0 KiB {2}100% {2}1\/1 files {2}.+\/s {2}ETA 0s$/m);
     expect(bar).toContain("exit=0");
-    const coloured = await waitForScreen("colour", (screen) => screen.includes("exit="), { escapes: true });
-    const plain = await waitForScreen("plain", (screen) => screen.includes("exit="), { escapes: true });
-    const text = await waitForScreen("colour", (screen) => screen.includes("exit="));
+    const coloured = await tmux.waitForScreen("colour", (screen) => screen.includes("exit="), { escapes: true });
+    const plain = await tmux.waitForScreen("plain", (screen) => screen.includes("exit="), { escapes: true });
+    const text = await tmux.waitForScreen("colour", (screen) => screen.includes("exit="));
     expect(text).toMatch(/^folder +- +- +2026\/\nfile +13 B +\d{4}-\d\d-\d\d \d\d:\d\d +top\.csv$/m);
     expect(text).not.toContain("\t");
     expect(text).toContain("exit=0");

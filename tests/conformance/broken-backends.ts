@@ -1,8 +1,12 @@
 import { MemoryBackend, capabilitySet, type Backend, type Capability, type FileInfo } from "../../src/index.js";
+import type { ManualClock } from "../../src/testing/index.js";
 
-/** A MemoryBackend seen through a Proxy whose listed members are replaced (test helper, not a test file). */
-export function wrapMemory(overrides: (inner: MemoryBackend) => Partial<Record<keyof MemoryBackend, unknown>>): Backend {
-  const inner = new MemoryBackend();
+/**
+ * A MemoryBackend seen through a Proxy whose listed members are replaced (test helper, not a test file).
+ * With `clock`, the backend stamps with it (hand the same clock to `runConformance`, TEST-002).
+ */
+export function wrapMemory(overrides: (inner: MemoryBackend) => Partial<Record<keyof MemoryBackend, unknown>>, options: { clock?: ManualClock } = {}): Backend {
+  const inner = new MemoryBackend(options.clock === undefined ? {} : { clock: options.clock.now });
   const replaced: Record<string | symbol, unknown> = overrides(inner);
   return new Proxy(inner, {
     get(target, property) {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { MemoryBackend, type Backend } from "../../src/index.js";
 import { restrictBackend } from "../../src/testing/conformance/support/gated-backend.js";
-import { CONFORMANCE_CASES, runConformance } from "../../src/testing/index.js";
+import { CONFORMANCE_CASES, ManualClock, runConformance } from "../../src/testing/index.js";
 import { wrapMemory } from "./broken-backends.js";
 
 const NEW_AREAS = ["create-folder", "move-folder", "copy-folder", "multipart", "snapshots"];
 const idsOf = (area: string): string[] => CONFORMANCE_CASES.filter((c) => c.area === area).map((c) => c.id);
+
+// TEST-002: the broken backends stamp with this clock and the runs move it instead of sleeping.
+const clock = new ManualClock();
+const clocked = { clock, timestampToleranceMs: 0 } as const;
 
 /** copyFolder with overwrite merges into the destination instead of replacing it. */
 function mergingCopyFolder(): Backend {
@@ -16,7 +20,7 @@ function mergingCopyFolder(): Backend {
         await inner.copy(file.path, dst + file.path.slice(src.length), { overwrite: true });
       }
     },
-  }));
+  }), { clock });
 }
 
 /** moveFolder as copy-then-delete: every file gets a new modification time. */
@@ -26,7 +30,7 @@ function restampingMoveFolder(): Backend {
       await inner.copyFolder(src, dst, options);
       await inner.deleteFolder(src, { recursive: true, missingOk: false });
     },
-  }));
+  }), { clock });
 }
 
 /** An upload shows an empty file at its path from the start. */
@@ -54,13 +58,13 @@ describe("the folder, multipart and snapshot areas", () => {
   });
 
   it("CONF-G03 finds a copyFolder that merges instead of replacing", async () => {
-    const report = await runConformance({ create: mergingCopyFolder, only: idsOf("copy-folder") });
+    const report = await runConformance({ create: mergingCopyFolder, only: idsOf("copy-folder"), ...clocked });
     expect(report.failed.map((f) => f.id)).toContain("CONF-560");
     expect(report.failed.map((f) => f.id)).not.toContain("CONF-550");
   });
 
   it("CONF-G03 finds a moveFolder that restamps modification times", async () => {
-    const report = await runConformance({ create: restampingMoveFolder, only: ["CONF-521", "CONF-523"] });
+    const report = await runConformance({ create: restampingMoveFolder, only: ["CONF-521", "CONF-523"], ...clocked });
     expect(report.failed.map((f) => f.id)).toEqual(["CONF-521"]);
   });
 

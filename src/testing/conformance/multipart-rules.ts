@@ -159,11 +159,11 @@ export const multipartRuleCases: readonly ConformanceCase[] = [
     run: async (ctx) => {
       const store = ctx.store;
       assertDeepEqual(await activeUploads(store), [], "uploads of a fresh store");
-      const started = Date.now();
+      const started = ctx.now();
       const a = await store.startMultipartUpload("a.bin");
       const b = await store.startMultipartUpload("sub/b.bin");
       const c = await store.startMultipartUpload("sub-other/c.bin");
-      const ended = Date.now();
+      const ended = ctx.now();
       assertDeepEqual(await activeUploads(store), [{ uploadId: a.uploadId, path: "a.bin" }, { uploadId: c.uploadId, path: "sub-other/c.bin" }, { uploadId: b.uploadId, path: "sub/b.bin" }], "uploads");
       for (const upload of await store.listMultipartUploads()) {
         expectDate(upload.startedAt, `startedAt of ${upload.path}`);

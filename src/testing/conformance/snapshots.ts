@@ -190,9 +190,9 @@ export const snapshotCases: readonly ConformanceCase[] = [
     run: async (ctx) => {
       const { store } = restrictedStore(ctx, ["setModifiedAt"]);
       const snapshot = { format: FORMAT, version: 1, entries: [{ kind: "file", path: "stamped.txt", text: "s", contentType: "text/plain", modifiedAt: "2001-02-03T04:05:06.789Z" }] } as const;
-      const started = Date.now();
+      const started = ctx.now();
       await importTree(store, snapshot);
-      const ended = Date.now();
+      const ended = ctx.now();
       const [file] = await store.listFiles("").toArray();
       const t = file?.modifiedAt.getTime() ?? Number.NaN;
       const tol = ctx.timestampToleranceMs;

@@ -1,11 +1,10 @@
 import { assert, assertEqual, show } from "../assert.js";
-import { waitPast } from "./support/content.js";
 import { expectDate } from "./support/checks.js";
 import type { ConformanceCase, ConformanceContext } from "./types.js";
 
 const area = "timestamps" as const;
 
-/** Fails unless `value` lies in the wall-clock window [before, after] widened by the tolerance. */
+/** Fails unless `value` lies in the clock window [before, after] widened by the tolerance. */
 function expectWithin(ctx: ConformanceContext, value: unknown, before: number, after: number, label: string): void {
   expectDate(value, label);
   const t = value.getTime();
@@ -24,9 +23,9 @@ export const timestampCases: readonly ConformanceCase[] = [
     title: "write stamps the current time; the WriteResult's modifiedAt (if any) equals the stored one",
     needs: ["write", "metadata"],
     run: async (ctx) => {
-      const before = Date.now();
+      const before = ctx.now();
       const result = await ctx.store.write("t.txt", "x");
-      const after = Date.now();
+      const after = ctx.now();
       const info = await ctx.store.getFileInfo("t.txt");
       expectWithin(ctx, info.modifiedAt, before, after, "FileInfo.modifiedAt");
       if (result.modifiedAt !== undefined) assertEqual(result.modifiedAt.getTime(), info.modifiedAt.getTime(), "WriteResult.modifiedAt vs FileInfo.modifiedAt");
@@ -35,30 +34,32 @@ export const timestampCases: readonly ConformanceCase[] = [
   {
     id: "CONF-196",
     area,
+    waitsForClock: true,
     title: "an overwrite stamps a new time",
     needs: ["write", "metadata"],
     run: async (ctx) => {
       await ctx.store.write("t.txt", "x");
       const first = (await ctx.store.getFileInfo("t.txt")).modifiedAt;
-      await waitPast(first, ctx.timestampToleranceMs);
-      const before = Date.now();
+      await ctx.letTimePass(first);
+      const before = ctx.now();
       await ctx.store.write("t.txt", "y", { overwrite: true });
-      const after = Date.now();
+      const after = ctx.now();
       expectWithin(ctx, (await ctx.store.getFileInfo("t.txt")).modifiedAt, before, after, "FileInfo.modifiedAt after the overwrite");
     },
   },
   {
     id: "CONF-197",
     area,
+    waitsForClock: true,
     title: "copy stamps the current time on the copy and leaves the source's",
     needs: ["write", "metadata", "copy"],
     run: async (ctx) => {
       await ctx.store.write("src.txt", "x");
       const source = (await ctx.store.getFileInfo("src.txt")).modifiedAt;
-      await waitPast(source, ctx.timestampToleranceMs);
-      const before = Date.now();
+      await ctx.letTimePass(source);
+      const before = ctx.now();
       await ctx.store.copy("src.txt", "dst.txt");
-      const after = Date.now();
+      const after = ctx.now();
       expectWithin(ctx, (await ctx.store.getFileInfo("dst.txt")).modifiedAt, before, after, "modifiedAt of the copy");
       assertEqual((await ctx.store.getFileInfo("src.txt")).modifiedAt.getTime(), source.getTime(), "modifiedAt of the source after copy");
     },
@@ -66,12 +67,13 @@ export const timestampCases: readonly ConformanceCase[] = [
   {
     id: "CONF-198",
     area,
+    waitsForClock: true,
     title: "move keeps the source's modification time",
     needs: ["write", "metadata", "move"],
     run: async (ctx) => {
       await ctx.store.write("src.txt", "x");
       const source = (await ctx.store.getFileInfo("src.txt")).modifiedAt;
-      await waitPast(source, ctx.timestampToleranceMs);
+      await ctx.letTimePass(source);
       await ctx.store.move("src.txt", "sub/dst.txt");
       assertEqual((await ctx.store.getFileInfo("sub/dst.txt")).modifiedAt.getTime(), source.getTime(), "modifiedAt after move");
     },

@@ -58,8 +58,16 @@ export interface ConformanceContext {
   readonly capabilities: CapabilitySet;
   /** The `capabilities` option, when the harness was given one. */
   readonly expectedCapabilities: CapabilitySet | undefined;
-  /** How far a stamped `modifiedAt` may lie outside the wall-clock window of the call, in ms. */
+  /** How far a stamped `modifiedAt` may lie outside the clock window of the call, in ms. */
   readonly timestampToleranceMs: number;
+  /** The time the backend's clock reads now, in epoch ms: the harness's `clock` when given, else the wall clock. */
+  now(): number;
+  /**
+   * Lets the backend's clock pass `after` plus the tolerance, so the next stamp is distinguishable
+   * from it: moves the harness's `clock` forward at once, or waits for the wall clock (spec CONF-H08).
+   * Only cases flagged `waitsForClock` may call it.
+   */
+  letTimePass(after: Date): Promise<void>;
   /** Writes every file of `files` (string content is UTF-8), creating parents, overwriting nothing. */
   seed(files: Readonly<Record<string, string | Uint8Array>>): Promise<void>;
   /** A new store on the same backend with the same root. It owns the backend too: do not close it casually. */
@@ -85,6 +93,8 @@ export interface ConformanceCase {
   readonly traits?: readonly ConformanceTrait[];
   /** The case closes the backend: the harness skips its after-case containment listing. */
   readonly closesBackend?: boolean;
+  /** The case lets the clock pass (`ctx.letTimePass`): without a controlled clock it runs in the concurrent group (CONF-H08). */
+  readonly waitsForClock?: boolean;
   /** Runs the case; rejects (with a `ConformanceAssertionError` or any other error) when it fails. */
   run(ctx: ConformanceContext): Promise<void> | void;
 }

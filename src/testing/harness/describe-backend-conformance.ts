@@ -1,6 +1,8 @@
 import { describe, it } from "vitest";
 import { fail } from "../assert.js";
 import { CONFORMANCE_CASES } from "../conformance/cases.js";
+import type { ConformanceCase } from "../conformance/types.js";
+import { clockGroups } from "./clock-groups.js";
 import { executeCase } from "./execute-case.js";
 import { CONFORMANCE_ROOT, DEFAULT_CASE_TIMEOUT_MS, type ConformanceOptions } from "./options.js";
 import { EXPECTED_CAPABILITIES_ID, checkExpectedCapabilities } from "./run-conformance.js";
@@ -35,10 +37,16 @@ export function describeBackendConformance(name: string, options: ConformanceOpt
           if (problem !== undefined) fail(problem);
         });
       }
-      for (const testCase of CONFORMANCE_CASES) {
+      // CONF-H08: without a controlled clock, the cases that wait for it run last, as one concurrent group.
+      const { inOrder, waiting } = clockGroups(CONFORMANCE_CASES, options);
+      for (const testCase of inOrder) register(testCase, { concurrent: false });
+      for (const testCase of waiting) register(testCase, { concurrent: true });
+
+      function register(testCase: ConformanceCase, how: { concurrent: boolean }): void {
         const title = `${testCase.id} [${testCase.area}] ${testCase.title}`;
         const reason = skipReason(testCase, capabilities, traits);
         if (reason !== undefined) it.skip(`${title} (skipped: ${reason})`, () => undefined);
+        else if (how.concurrent) it.concurrent(title, () => executeCase(testCase, setup), timeout);
         else it(title, () => executeCase(testCase, setup), timeout);
       }
     });

@@ -2,10 +2,10 @@ import type { Backend } from "../../backend.js";
 import type { CapabilitySet } from "../../capabilities.js";
 import { Store } from "../../store/index.js";
 import { ConformanceAssertionError, describeError } from "../assert.js";
-import { randomToken } from "../conformance/support/content.js";
+import { delay, randomToken } from "../conformance/support/content.js";
 import type { ConformanceCase, ConformanceContext } from "../conformance/types.js";
 import { containmentViolations, snapshotBackend, type BackendSnapshot } from "./containment-check.js";
-import { DEFAULT_CASE_TIMEOUT_MS, DEFAULT_TIMESTAMP_TOLERANCE_MS, type ConformanceOptions } from "./options.js";
+import { DEFAULT_CASE_TIMEOUT_MS, DEFAULT_TIMESTAMP_TOLERANCE_MS, type ConformanceClock, type ConformanceOptions } from "./options.js";
 import { createChecked } from "./select.js";
 
 /** How one run places its cases. */
@@ -57,13 +57,17 @@ export async function executeCase(testCase: ConformanceCase, setup: CaseSetup): 
 function buildContext(parts: { backend: Backend; store: Store; rootPath: string; setup: CaseSetup; extraBackends: Backend[] }): ConformanceContext {
   const { backend, store, rootPath, setup, extraBackends } = parts;
   const expected = setup.options.capabilities === undefined ? undefined : setup.capabilities;
+  const tolerance = setup.options.timestampToleranceMs ?? DEFAULT_TIMESTAMP_TOLERANCE_MS;
+  const clock = setup.options.clock;
   return {
     store,
     backend,
     rootPath,
     capabilities: setup.capabilities,
     expectedCapabilities: expected,
-    timestampToleranceMs: setup.options.timestampToleranceMs ?? DEFAULT_TIMESTAMP_TOLERANCE_MS,
+    timestampToleranceMs: tolerance,
+    now: clock === undefined ? Date.now : () => clock.now().getTime(),
+    letTimePass: (after) => letTimePass(clock, after.getTime() + tolerance),
     async seed(files) {
       for (const [path, content] of Object.entries(files)) await store.write(path, content);
     },
@@ -78,6 +82,16 @@ function buildContext(parts: { backend: Backend; store: Store; rootPath: string;
       return new Store({ backend: limited, rootPath });
     },
   };
+}
+
+/** CONF-H08: moves a controlled clock past `time` at once, or waits until the wall clock is past it. */
+async function letTimePass(clock: ConformanceClock | undefined, time: number): Promise<void> {
+  if (clock !== undefined) {
+    const behind = time + 1 - clock.now().getTime();
+    if (behind > 0) clock.advance(behind);
+    return;
+  }
+  while (Date.now() <= time) await delay(time + 1 - Date.now());
 }
 
 async function withTimeout(work: Promise<void>, ms: number, id: string): Promise<void> {

@@ -1,6 +1,12 @@
 import type { Backend } from "../../backend.js";
 import type { Capability } from "../../capabilities.js";
 
+/** A clock the test controls: the backend reads `now()`, the suite moves it with `advance(ms)`. */
+export interface ConformanceClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
 /** Makes a fresh, empty backend; called once per case. */
 export type BackendFactory = () => Backend | Promise<Backend>;
 
@@ -20,8 +26,15 @@ export interface ConformanceOptions {
    * so the cases that need empty folders to persist are skipped. Default `false`.
    */
   readonly flatNamespace?: boolean;
-  /** How far a stamped `modifiedAt` may lie outside the wall-clock window of the call. Default 1000 ms. */
+  /** How far a stamped `modifiedAt` may lie outside the clock window of the call. Default 1000 ms. */
   readonly timestampToleranceMs?: number;
+  /**
+   * The clock the backend stamps modification times with, when the test controls it (e.g. a
+   * `ManualClock` handed to `new MemoryBackend({ clock: clock.now })`). Cases then move it
+   * forward instead of waiting for the wall clock (spec CONF-H08). Without it, the cases that must
+   * let time pass wait for the wall clock, all at once as one concurrent group.
+   */
+  readonly clock?: ConformanceClock;
   /** Time limit per case in milliseconds. Default 30 000. */
   readonly timeoutMs?: number;
 }

@@ -1,6 +1,7 @@
 import { describeError } from "../assert.js";
 import { CONFORMANCE_CASES } from "../conformance/cases.js";
 import type { ConformanceCase } from "../conformance/types.js";
+import { clockGroups } from "./clock-groups.js";
 import { executeCase } from "./execute-case.js";
 import { normalizePath } from "../../paths/index.js";
 import type { ConformanceFailure, ConformanceReport, ConformanceSkip, RunConformanceOptions } from "./options.js";
@@ -30,17 +31,22 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
     if (problem === undefined) passed++;
     else failed.push({ id: EXPECTED_CAPABILITIES_ID, title: EXPECTED_CAPABILITIES_TITLE, message: problem });
   }
-  for (const testCase of CONFORMANCE_CASES) {
-    if (only !== undefined && !only.has(testCase.id)) continue;
+  const chosen = CONFORMANCE_CASES.filter((testCase) => {
+    if (only !== undefined && !only.has(testCase.id)) return false;
     const reason = skipReason(testCase, capabilities, traits);
-    if (reason !== undefined) {
-      skipped.push({ id: testCase.id, reason });
-      continue;
-    }
-    const message = await outcomeOf(testCase, setup);
+    if (reason !== undefined) skipped.push({ id: testCase.id, reason });
+    return reason === undefined;
+  });
+  const record = (testCase: ConformanceCase, message: string | undefined): void => {
     if (message === undefined) passed++;
     else failed.push({ id: testCase.id, title: testCase.title, message });
-  }
+  };
+  // CONF-H08: the cases that wait for the wall clock run last, together.
+  const { inOrder, waiting } = clockGroups(chosen, options);
+  for (const testCase of inOrder) record(testCase, await outcomeOf(testCase, setup));
+  const late = await Promise.all(waiting.map((testCase) => outcomeOf(testCase, setup)));
+  waiting.forEach((testCase, i) => record(testCase, late[i]));
+  failed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { passed, failed, skipped };
 }
 

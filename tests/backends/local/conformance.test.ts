@@ -2,26 +2,29 @@ import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as nodePath from "node:path";
-import { afterAll, afterEach } from "vitest";
 import { LocalBackend } from "../../../src/backends/local/index.js";
 import { describeBackendConformance } from "../../../src/testing/index.js";
 
-const made: string[] = [];
+/**
+ * TEST-007: a LocalBackend in a fresh temp folder of its own, removed when the backend closes. The harness
+ * closes every backend it made, also those it makes while collecting (to read the capabilities),
+ * and the cases that wait for the clock run concurrently (CONF-H08): so each case cleans up only
+ * its own folder, never another's.
+ */
+class TempLocalBackend extends LocalBackend {
+  private readonly tempDir: string;
 
-/** A fresh temp folder for one case; removed after that case (the harness has closed the backend by then). */
-function freshTempDir(): string {
-  const dir = mkdtempSync(nodePath.join(tmpdir(), "rs-local-conf-"));
-  made.push(dir);
-  return nodePath.join(dir, "root");
+  constructor() {
+    const dir = mkdtempSync(nodePath.join(tmpdir(), "rs-local-conf-"));
+    super({ root: nodePath.join(dir, "root") });
+    this.tempDir = dir;
+  }
+
+  override async close(): Promise<void> {
+    await super.close();
+    await rm(this.tempDir, { recursive: true, force: true });
+  }
 }
-
-async function removeMade(): Promise<void> {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-}
-
-afterEach(removeMade);
-// The harness also calls create() while collecting (to read the capabilities): remove those too.
-afterAll(removeMade);
 
 /*
  * spec LOC-005: every case runs except those with the `quota` trait (CONF-365..CONF-375, CONF-541, CONF-565,
@@ -29,4 +32,4 @@ afterAll(removeMade);
  * `maxSize` of its own — the disk's limits give `QuotaExceeded` (spec LOC-020) — so there is no
  * quota backend to hand the harness.
  */
-describeBackendConformance("LocalBackend", { create: () => new LocalBackend({ root: freshTempDir() }) });
+describeBackendConformance("LocalBackend", { create: () => new TempLocalBackend() });

@@ -117,11 +117,6 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Waits until the wall clock is strictly later than `time` plus `marginMs`. */
-export async function waitPast(time: Date, marginMs: number): Promise<void> {
-  while (Date.now() <= time.getTime() + marginMs) await delay(Math.max(1, time.getTime() + marginMs + 1 - Date.now()));
-}
-
 /** A short random lowercase token (not cryptographic; only to keep runs apart). */
 export function randomToken(): string {
   return Math.random().toString(36).slice(2, 10).padEnd(8, "0");

@@ -14,6 +14,8 @@ export interface FolderScenario {
   readonly title: string;
   readonly needs: readonly Capability[];
   readonly traits?: readonly ConformanceTrait[];
+  /** The scenario lets the clock pass (see `ConformanceCase.waitsForClock`). */
+  readonly waitsForClock?: boolean;
   run(store: Store, ctx: ConformanceContext): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export function scenarioCase(area: ConformanceArea, scenario: FolderScenario): C
     title: scenario.title,
     needs: scenario.needs,
     ...(scenario.traits === undefined ? {} : { traits: scenario.traits }),
+    ...(scenario.waitsForClock === true ? { waitsForClock: true } : {}),
     run: (ctx) => scenario.run(ctx.store, ctx),
   };
 }
@@ -49,12 +52,14 @@ export interface FallbackPlan {
  * so it can never pass by doing nothing.
  */
 export function fallbackCase(plan: FallbackPlan): ConformanceCase {
+  const waits = plan.scenarios.some((s) => s.waitsForClock === true && (s.traits ?? []).includes("persistentFolders") === plan.persistentFolders);
   return {
     id: plan.id,
     area: plan.area,
     title: plan.title,
     needs: plan.needs,
     ...(plan.persistentFolders ? { traits: ["persistentFolders"] as const } : {}),
+    ...(waits ? { waitsForClock: true } : {}),
     run: async (ctx) => {
       const { store } = restrictedStore(ctx, plan.hide);
       for (const hidden of plan.hide) assert(!store.supports(hidden), `the restricted store still supports ${hidden}`);

@@ -5,7 +5,7 @@ import { assert, assertDeepEqual, assertEqual, expectRejection, show } from "../
 import { ROOT_SPELLINGS } from "../store-root.js";
 import type { ConformanceArea, ConformanceCase } from "../types.js";
 import { expectAbsent, expectStoreFiles, expectStoreFolders } from "./checks.js";
-import { patternBytes, waitPast } from "./content.js";
+import { patternBytes } from "./content.js";
 import { fallbackCase, scenarioCase, type FolderScenario } from "./folder-scenarios.js";
 import { captureTree, expectErrorAt, expectTreeUnchanged, seedStore, withoutTimes, type TreeState } from "./tree.js";
 
@@ -166,16 +166,20 @@ function everyFileScenario(t: FolderTransfer, head: ScenarioHead): FolderScenari
  * the destination's are stamped during the call while the sources keep theirs (copy).
  */
 function fileInfoScenario(t: FolderTransfer, head: ScenarioHead): FolderScenario {
-  return scenario(t, head, async (store, ctx) => {
+  return { ...scenario(t, head, fileInfoCheck(t)), waitsForClock: true };
+}
+
+function fileInfoCheck(t: FolderTransfer): FolderScenario["run"] {
+  return async (store, ctx) => {
     await store.write("m/doc.txt", "doc", { contentType: "application/x-custom", metadata: { owner: "ann", "x-tag": "1" } });
     await store.write("m/sub/img.bin", patternBytes(64), { contentType: "image/png", metadata: { k: "v" } });
     await store.write("m/sub/plain.json", "{}");
     const names = ["doc.txt", "sub/img.bin", "sub/plain.json"];
     const sources = await Promise.all(names.map((name) => store.getFileInfo(`m/${name}`)));
-    await waitPast(new Date(Math.max(...sources.map((info) => info.modifiedAt.getTime()))), ctx.timestampToleranceMs);
-    const started = Date.now();
+    await ctx.letTimePass(new Date(Math.max(...sources.map((info) => info.modifiedAt.getTime()))));
+    const started = ctx.now();
     await store[t.op]("m", `${t.words.done}/m2`);
-    const ended = Date.now();
+    const ended = ctx.now();
     const tol = ctx.timestampToleranceMs;
     for (const [i, name] of names.entries()) {
       const source = sources[i];
@@ -191,7 +195,7 @@ function fileInfoScenario(t: FolderTransfer, head: ScenarioHead): FolderScenario
       assert(time >= started - tol && time <= ended + tol, `modifiedAt of the copy of ${name}: expected a time between ${new Date(started - tol).toISOString()} and ${new Date(ended + tol).toISOString()}, got ${show(arrived.modifiedAt)}`);
       assertEqual((await store.getFileInfo(`m/${name}`)).modifiedAt.getTime(), source?.modifiedAt.getTime(), `modifiedAt of the source ${name}`);
     }
-  });
+  };
 }
 
 /** FOLD-010: empty subfolders travel too. */

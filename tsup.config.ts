@@ -10,7 +10,7 @@ const esmEntries = {
   "index.node": "src/index.node.ts",
   local: "src/backends/local/index.ts",
   testing: "src/testing/index.ts",
-  s3: "src/backends/s3/index.ts",
+  s3: "src/s3.ts",
   cli: "src/cli/bin.ts",
   "ext/integrity": "src/ext/integrity/index.ts",
   "ext/transfer": "src/ext/transfer/index.ts",

@@ -30,7 +30,7 @@ import {
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { performance } from "node:perf_hooks";
-import { S3Backend } from "../src/backends/s3/index.js";
+import { S3Backend } from "../src/s3.js";
 import { Store } from "../src/index.js";
 import { S3RVER_CREDENTIALS, startS3rver } from "../tests/backends/s3/support/s3rver-process.js";
 

@@ -6,7 +6,7 @@ import { describeConfigValue } from "./describe-value.js";
 import { IssueList } from "./issues.js";
 import { formatLocation, type Location } from "./location.js";
 import { validateOptions } from "./options.js";
-import { collectUrlSecrets, isPlainTable, scrub } from "./secrets.js";
+import { collectUrlSecrets, isPlainTable, scrub } from "../shared/secrets.js";
 import { knownHint } from "./suggest.js";
 import { addZodIssues } from "./zod-issues.js";
 

@@ -1,45 +1,13 @@
 import type * as z from "zod";
-import type { Backend } from "../backend.js";
-import { capabilitySet, type Capability, type CapabilitySet } from "../capabilities.js";
+import { capabilitySet, type CapabilitySet } from "../contract/capabilities.js";
 import { describeType } from "../paths/normalize.js";
+import type {
+  BackendFactory,
+  BackendTypeDescription,
+  BackendTypeOptions,
+  BackendUrlSupport,
+} from "../shared/backend-types/backend-type.js";
 import { configError } from "./issues.js";
-import { memoryBackendType } from "./memory-type.js";
-
-/** What a URL of a backend type turns into (spec REG-040). */
-export interface BackendUrlParts {
-  /** Options for the type's factory (validated by its schema like any other options). */
-  readonly options: Readonly<Record<string, unknown>>;
-  /** A root inside the backend, from the URL's path part (normalised later). */
-  readonly rootPath?: string;
-}
-
-/** How a backend type is written as a URL. */
-export interface BackendUrlSupport {
-  /** The URL scheme without `:` (e.g. `"s3"`). */
-  readonly scheme: string;
-  /**
-   * Turns a URL of this scheme (the whole string, as written) into options and a root. May throw
-   * a `ConfigError` (its issues are reported at the entry's location) or any error (its message is).
-   */
-  readonly parse: (url: string) => BackendUrlParts;
-}
-
-/** Makes a backend from validated options; may return a Promise (spec REG-070). */
-export type BackendFactory<O = Record<string, unknown>> = (options: O) => Backend | Promise<Backend>;
-
-/** The optional parts of a backend type registration (spec REG-020). */
-export interface BackendTypeOptions<O = Record<string, unknown>> {
-  /** A zod 4 schema of the options table; use `z.strictObject` so that unknown options are reported. */
-  readonly schema?: z.ZodType<O>;
-  /** What every backend of the type can do; required when the factory returns a Promise. */
-  readonly capabilities?: Iterable<Capability>;
-  /** The URL scheme the type serves, and how such a URL becomes options. */
-  readonly url?: BackendUrlSupport;
-  /** Backends of this type in one registry whose options give the same key are one shared instance. */
-  readonly instanceKey?: (options: O) => string | undefined;
-  /** Replace an existing registration of the same type. */
-  readonly replace?: boolean;
-}
 
 /** A registered backend type, as a registry keeps it. */
 export interface BackendTypeDefinition {
@@ -52,28 +20,36 @@ export interface BackendTypeDefinition {
 }
 
 const TYPE_NAME = /^[a-z][a-z0-9+.-]*$/;
-/** Built-in types that an entry other than the core one registers: their URL scheme and advice. */
-const OTHER_ENTRY_TYPES: Readonly<Record<string, { readonly scheme: string; readonly advice: string }>> = {
-  local: { scheme: "file", advice: 'needs Node: import remote-store under Node (its "node" export condition) to register it' },
-  s3: { scheme: "s3", advice: 'is in the remote-store/s3 entry: import "remote-store/s3" once, before building the registry, to register it' },
-};
-const types = new Map<string, BackendTypeDefinition>([["memory", memoryBackendType]]);
+const types = new Map<string, BackendTypeDefinition>();
+
+/** Advice for a type that an entry of the package offers but that is not loaded (spec REG-024). */
+export interface BackendTypeHint {
+  /** The type name configs would write. */
+  readonly type: string;
+  /** Its URL scheme, if it has one. */
+  readonly scheme?: string;
+  /** What to do to get it, completing "the "<type>" type …". */
+  readonly advice: string;
+}
+
+const hints = new Map<string, BackendTypeHint>();
 
 /**
  * Adds a backend type process-wide (spec REG-020..022), so that configs can name it in `type`
- * (and, with `url`, as a URL). Register types before building a Registry that uses them.
+ * (and, with `url`, as a URL). Register types before building a Registry that uses them. Takes a
+ * {@link BackendTypeDescription}, or the same parts as `(type, factory, options)`.
  *
  * @returns a function that removes this registration again.
  * @throws `TypeError` for a malformed argument; `ConfigError` when the type (or its URL
  * scheme) is already registered and `replace` is not set.
  */
-export function registerBackendType<O = Record<string, unknown>>(
-  type: string,
-  factory: BackendFactory<O>,
-  options: BackendTypeOptions<O> = {},
-): () => void {
-  const definition = buildDefinition(type, factory, options);
-  const replace = options.replace === true;
+export function registerBackendType<O = Record<string, unknown>>(description: BackendTypeDescription<O>): () => void;
+export function registerBackendType<O = Record<string, unknown>>(type: string, factory: BackendFactory<O>, options?: BackendTypeOptions<O>): () => void;
+export function registerBackendType<O>(first: string | BackendTypeDescription<O>, factory?: BackendFactory<O>, options: BackendTypeOptions<O> = {}): () => void {
+  const parts = typeof first === "object" && first !== null ? splitDescription(first) : { type: first, factory, options };
+  const definition = buildDefinition(parts.type, parts.factory, parts.options);
+  const type = definition.type;
+  const replace = parts.options.replace === true;
   const problems: string[] = [];
   if (types.has(type) && !replace) problems.push(`backend type "${type}" is already registered (pass { replace: true } to replace it)`);
   const scheme = definition.url?.scheme;
@@ -84,6 +60,19 @@ export function registerBackendType<O = Record<string, unknown>>(
   return () => {
     if (types.get(type) === definition) types.delete(type);
   };
+}
+
+/**
+ * Registers a type that an entry of this package provides, unless that type is already
+ * registered (entries may be loaded more than once, e.g. as ESM and CommonJS).
+ */
+export function registerProvidedType<O>(description: BackendTypeDescription<O>): void {
+  if (!types.has(description.type)) registerBackendType(description);
+}
+
+/** Registers advice for a type that another entry of the package offers (spec REG-024). */
+export function registerBackendTypeHint(hint: BackendTypeHint): void {
+  hints.set(hint.type, Object.freeze({ ...hint }));
 }
 
 /** The registered backend type names, sorted (spec REG-027). */
@@ -109,10 +98,14 @@ export function registeredSchemes(): string[] {
 
 /** Extra advice when a type (or scheme) is unknown because another entry registers it (REG-024). */
 export function otherEntryHint(typeOrScheme: { type?: string; scheme?: string }): string {
-  const type = typeOrScheme.type ?? Object.keys(OTHER_ENTRY_TYPES).find((t) => OTHER_ENTRY_TYPES[t]?.scheme === typeOrScheme.scheme);
-  const known = type === undefined ? undefined : OTHER_ENTRY_TYPES[type];
-  if (type === undefined || known === undefined || types.has(type)) return "";
-  return `; the "${type}" type ${known.advice}`;
+  const hint = typeOrScheme.type !== undefined ? hints.get(typeOrScheme.type) : [...hints.values()].find((h) => h.scheme === typeOrScheme.scheme);
+  if (hint === undefined || types.has(hint.type)) return "";
+  return `; the "${hint.type}" type ${hint.advice}`;
+}
+
+function splitDescription<O>(description: BackendTypeDescription<O>): { type: unknown; factory: unknown; options: BackendTypeOptions<O> } {
+  const { type, factory, ...options } = description;
+  return { type, factory, options };
 }
 
 function buildDefinition(type: unknown, factory: unknown, options: unknown): BackendTypeDefinition {

@@ -1,4 +1,4 @@
-import type { Backend } from "../backend.js";
+import type { Backend } from "../contract/backend.js";
 import { Store } from "../store/index.js";
 
 const views = new WeakMap<Backend, Backend>();

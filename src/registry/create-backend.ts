@@ -1,9 +1,9 @@
-import type { Backend } from "../backend.js";
+import type { Backend } from "../contract/backend.js";
 import { ConfigError, isRemoteStoreError } from "../errors/index.js";
 import type { ResolvedBackend } from "./backend-entry.js";
 import { DeferredBackend } from "./deferred-backend.js";
 import { configError } from "./issues.js";
-import { scrub } from "./secrets.js";
+import { scrub } from "../shared/secrets.js";
 
 const BACKEND_METHODS = [
   "exists", "isFile", "isFolder", "read", "readBytes", "write", "writeAtomic", "delete", "deleteFolder",

@@ -1,14 +1,14 @@
-import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../backend.js";
+import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../contract/backend.js";
 import type {
   BackendMultipartOptions,
   FolderOperations,
   MultipartOperations,
   MultipartUploadInfo,
   PartInfo,
-} from "../backend-extensions.js";
-import type { Capability, CapabilitySet } from "../capabilities.js";
+} from "../contract/backend-extensions.js";
+import type { Capability, CapabilitySet } from "../contract/capabilities.js";
 import { CapabilityNotSupported } from "../errors/index.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../models.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
 
 /** How a {@link DeferredBackend} checks and reports the backend it waits for. */
 export interface DeferredBackendOptions {

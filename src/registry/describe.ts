@@ -1,4 +1,4 @@
-import { redactUrl, redactValue } from "./secrets.js";
+import { redactUrl, redactValue } from "../shared/secrets.js";
 import type { ResolvedConfig } from "./validate-config.js";
 
 /** A backend as {@link describeRegistry} reports it; secrets are `***`. */

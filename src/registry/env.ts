@@ -1,7 +1,7 @@
 import { describeType } from "../paths/normalize.js";
 import { IssueList } from "./issues.js";
 import { formatLocation, type Location } from "./location.js";
-import { isPlainTable, isSecretKey } from "./secrets.js";
+import { isPlainTable, isSecretKey } from "../shared/secrets.js";
 
 /** Environment variables for substitution: pass `process.env`, or any record. */
 export type EnvRecord = Readonly<Record<string, string | undefined>>;

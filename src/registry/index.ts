@@ -1,13 +1,13 @@
 export { Registry } from "./registry.js";
 export { openStore } from "./open-store.js";
-export {
-  registerBackendType,
-  registeredBackendTypes,
-  type BackendFactory,
-  type BackendTypeOptions,
-  type BackendUrlSupport,
-  type BackendUrlParts,
-} from "./backend-types.js";
+export { registerBackendType, registeredBackendTypes } from "./backend-types.js";
+export type {
+  BackendFactory,
+  BackendTypeDescription,
+  BackendTypeOptions,
+  BackendUrlSupport,
+  BackendUrlParts,
+} from "../shared/backend-types/backend-type.js";
 export { setConfigFileReader, type ConfigFileReader } from "./file-reader.js";
 export type {
   RegistryConfig,

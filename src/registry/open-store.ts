@@ -3,7 +3,7 @@ import { Store } from "../store/index.js";
 import { resolveBackendEntry } from "./backend-entry.js";
 import { createBackend } from "./create-backend.js";
 import { IssueList } from "./issues.js";
-import { collectSecrets, collectUrlSecrets } from "./secrets.js";
+import { collectSecrets, collectUrlSecrets } from "../shared/secrets.js";
 
 /**
  * A Store from one URL (spec REG-045): `openStore("memory://")`, `openStore("memory://name/dir")`,

@@ -2,7 +2,7 @@ import type { BackendTypeDefinition } from "./backend-types.js";
 import { describeConfigValue } from "./describe-value.js";
 import type { IssueList } from "./issues.js";
 import type { Location } from "./location.js";
-import { isPlainTable } from "./secrets.js";
+import { isPlainTable } from "../shared/secrets.js";
 import { addZodIssues, shapeOf, unwrap } from "./zod-issues.js";
 
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -1,4 +1,4 @@
-import type { Backend } from "../backend.js";
+import type { Backend } from "../contract/backend.js";
 import { describeType } from "../paths/normalize.js";
 import type { Store } from "../store/index.js";
 import { borrowedStore } from "./borrowed-store.js";

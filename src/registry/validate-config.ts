@@ -5,8 +5,8 @@ import { resolveBackendEntry, type ResolvedBackend } from "./backend-entry.js";
 import { describeConfigValue } from "./describe-value.js";
 import type { IssueList } from "./issues.js";
 import type { Location } from "./location.js";
-import { isValidName, NAME_RULE } from "./names.js";
-import { collectSecrets, collectUrlSecrets, isPlainTable } from "./secrets.js";
+import { isValidName, NAME_RULE } from "../shared/names.js";
+import { collectSecrets, collectUrlSecrets, isPlainTable } from "../shared/secrets.js";
 import { knownHint } from "./suggest.js";
 import { addZodIssues } from "./zod-issues.js";
 

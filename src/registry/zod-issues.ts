@@ -2,7 +2,7 @@ import type * as z from "zod";
 import type { IssueList } from "./issues.js";
 import type { Location } from "./location.js";
 import { describeConfigValue, expectedNoun } from "./describe-value.js";
-import { isPlainTable } from "./secrets.js";
+import { isPlainTable } from "../shared/secrets.js";
 import { knownHint } from "./suggest.js";
 
 type ZodIssue = z.core.$ZodIssue;

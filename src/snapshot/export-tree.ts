@@ -1,7 +1,7 @@
 import { compareCodePoints } from "../paths/compare.js";
 import { normalizePath } from "../paths/normalize.js";
 import type { Store } from "../store/store.js";
-import { encodeBase64 } from "./base64.js";
+import { encodeBase64 } from "../shared/bytes/base64.js";
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotFile, type SnapshotFolder } from "./snapshot-format.js";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

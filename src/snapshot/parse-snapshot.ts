@@ -1,10 +1,10 @@
 import { InvalidArgument, InvalidPath } from "../errors/index.js";
 import { quotePath } from "../errors/quote-path.js";
-import type { Metadata } from "../models.js";
+import type { Metadata } from "../contract/models.js";
 import { normalizePath } from "../paths/normalize.js";
 import { parentPath } from "../paths/path-parts.js";
 import { validateMetadata } from "../store/metadata.js";
-import { decodeBase64 } from "./base64.js";
+import { decodeBase64 } from "../shared/bytes/base64.js";
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from "./snapshot-format.js";
 
 /** A validated snapshot file entry, decoded. */

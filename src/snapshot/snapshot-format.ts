@@ -1,4 +1,4 @@
-import type { Metadata } from "../models.js";
+import type { Metadata } from "../contract/models.js";
 
 /** The format tag of a snapshot. */
 export const SNAPSHOT_FORMAT = "remote-store-snapshot";

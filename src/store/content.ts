@@ -1,6 +1,6 @@
-import type { BackendContent } from "../backend.js";
+import type { BackendContent } from "../contract/backend.js";
 import { describeType } from "../paths/normalize.js";
-import { readableChunks } from "./stream-chunks.js";
+import { readableChunks } from "../shared/streams/stream-chunks.js";
 
 /** Everything `Store.write` accepts as content. */
 export type WriteContent =

@@ -1,5 +1,5 @@
-import type { Backend } from "../backend.js";
-import type { Capability } from "../capabilities.js";
+import type { Backend } from "../contract/backend.js";
+import type { Capability } from "../contract/capabilities.js";
 import { normalizeFilePath } from "../paths/normalize.js";
 import type { RootScope } from "../paths/root-scope.js";
 import { checkFolderPair, checkSameFolder, folderOperationFallback, hasNativeFolderOperation, type FolderOperation } from "./folder-ops.js";

@@ -1,5 +1,5 @@
-import type { Backend } from "../backend.js";
-import type { FolderOperations } from "../backend-extensions.js";
+import type { Backend } from "../contract/backend.js";
+import type { FolderOperations } from "../contract/backend-extensions.js";
 import { AlreadyExists, InvalidPath, NotFound } from "../errors/index.js";
 import { quotePath } from "../errors/quote-path.js";
 import { isWithin, parentPath } from "../paths/path-parts.js";

@@ -1,7 +1,7 @@
 import type { Minimatch } from "minimatch";
 import { InvalidPath } from "../errors/index.js";
 import { quotePath } from "../errors/quote-path.js";
-import type { FileInfo } from "../models.js";
+import type { FileInfo } from "../contract/models.js";
 import { describeType, normalizePath } from "../paths/normalize.js";
 
 /** Where a glob lists from and how deep (spec ST-070..ST-073). */

@@ -1,6 +1,7 @@
 export { Store } from "./store.js";
 export { SyncStore, type SyncWriteContent } from "./sync-store.js";
-export { Listing, snapshotIterable } from "./listing.js";
+export { Listing } from "./listing.js";
+export { snapshotIterable } from "../shared/listing/snapshot-iterable.js";
 export type { WriteContent } from "./content.js";
 export { DEFAULT_CONTENT_TYPE } from "./content-type.js";
 export { MAX_METADATA_BYTES } from "./metadata.js";

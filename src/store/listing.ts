@@ -1,3 +1,4 @@
+import { SnapshotIterable } from "../shared/listing/snapshot-iterable.js";
 import { rejection } from "./rejection.js";
 
 /**
@@ -40,38 +41,6 @@ async function collect<T>(iterator: AsyncIterator<T>): Promise<T[]> {
   return items;
 }
 
-/** An `AsyncIterable` over an array computed when iteration starts (see {@link snapshotIterable}). */
-class SnapshotIterable<T> implements AsyncIterable<T> {
-  /**
-   * @param compute builds the items; called once per iteration, when it starts.
-   * @param fresh `compute` returns a new array referenced by nothing else, which a listing may hand out as it is.
-   */
-  constructor(
-    readonly compute: () => readonly T[],
-    readonly fresh: boolean,
-  ) {}
-
-  [Symbol.asyncIterator](): AsyncIterator<T> {
-    return new ConvertingIterator<T, T>(() => this, identity, identity);
-  }
-}
-
-/**
- * An `AsyncIterable` over an array that is computed when iteration starts, without an
- * async generator's per-item overhead. Backends use it for snapshot listings.
- */
-export function snapshotIterable<T>(compute: () => readonly T[]): AsyncIterable<T> {
-  return new SnapshotIterable(compute, false);
-}
-
-/**
- * @internal As {@link snapshotIterable}, for a `compute` that returns a new array each time,
- * referenced by nothing else: `toArray()` may then return that array itself instead of a copy.
- */
-export function freshSnapshotIterable<T>(compute: () => T[]): AsyncIterable<T> {
-  return new SnapshotIterable(compute, true);
-}
-
 /**
  * A `Listing` over the iterable `start()` returns, with each item passed through `convert`
  * and each error through `relocate`. It behaves as `for await (x of start()) yield convert(x)`
@@ -102,10 +71,6 @@ class ConvertedListing<T, R> extends Listing<R> {
 }
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
-
-function identity<T>(value: T): T {
-  return value;
-}
 
 /** One pass over `start()`: started on the first `next()`, done after the end, an error or `return()`. */
 class ConvertingIterator<T, R> implements AsyncIterator<R> {

@@ -1,4 +1,4 @@
-import type { Metadata } from "../models.js";
+import type { Metadata } from "../contract/models.js";
 import { describeType } from "../paths/normalize.js";
 
 /** Largest total of key bytes plus UTF-8 value bytes, as on S3 (spec ST-041). */

@@ -1,4 +1,4 @@
-import type { MultipartUploadInfo } from "../backend-extensions.js";
+import type { MultipartUploadInfo } from "../contract/backend-extensions.js";
 import { normalizeFilePath } from "../paths/normalize.js";
 import { isWithin } from "../paths/path-parts.js";
 import { resolveContentType } from "./content-type.js";

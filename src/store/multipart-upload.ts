@@ -1,9 +1,9 @@
-import type { BackendContent } from "../backend.js";
-import type { Capability } from "../capabilities.js";
-import type { MultipartOperations, PartInfo } from "../backend-extensions.js";
+import type { BackendContent } from "../contract/backend.js";
+import type { Capability } from "../contract/capabilities.js";
+import type { MultipartOperations, PartInfo } from "../contract/backend-extensions.js";
 import { InvalidArgument, NotFound } from "../errors/index.js";
 import { quotePath } from "../errors/quote-path.js";
-import type { WriteResult } from "../models.js";
+import type { WriteResult } from "../contract/models.js";
 import type { RootScope } from "../paths/root-scope.js";
 import { prepareContent, type WriteContent } from "./content.js";
 import { freezeWriteResult } from "./results.js";

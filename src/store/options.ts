@@ -1,4 +1,4 @@
-import type { ByteRange } from "../backend.js";
+import type { ByteRange } from "../contract/backend.js";
 import { describeType } from "../paths/normalize.js";
 
 /** What an omitted options argument reads as: nothing set (shared, so omitting costs no allocation). */

@@ -1,5 +1,5 @@
-import type { Backend } from "../backend.js";
-import type { FileInfo, FolderInfo, Metadata, WriteResult } from "../models.js";
+import type { Backend } from "../contract/backend.js";
+import type { FileInfo, FolderInfo, Metadata, WriteResult } from "../contract/models.js";
 import { describeType } from "../paths/normalize.js";
 import type { RootScope } from "../paths/root-scope.js";
 
@@ -65,15 +65,6 @@ export function freezeWriteResult(result: WriteResult, scope: RootScope): WriteR
   });
 }
 
-/**
- * @internal A backend whose `[FRESH_RESULTS]` property is `true` promises that every object it
- * returns (`FileInfo`, `FolderEntry`, `FolderInfo`, `WriteResult`) is a new frozen object of
- * the Store's own shape, with a new `Date` and a new frozen `metadata` object, referenced by
- * nothing else. A Store at the root of such a backend hands these objects out as they are
- * instead of copying them.
- */
-export const FRESH_RESULTS: unique symbol = Symbol("remote-store.fresh-results");
-
 /** How one Store turns backend results into its own: store-relative, frozen, owned by the caller. */
 export interface ResultCopier {
   /** True when every conversion returns its argument itself (fresh results at the backend root). */
@@ -86,7 +77,7 @@ export interface ResultCopier {
 
 /** The conversions of a Store on `backend` under `scope`: copies, or pass-through for fresh results at the backend root. */
 export function resultCopier(backend: Backend, scope: RootScope): ResultCopier {
-  const fresh = scope.root === "" && (backend as { [FRESH_RESULTS]?: unknown })[FRESH_RESULTS] === true;
+  const fresh = scope.root === "" && backend.freshResults === true;
   if (!fresh) {
     return {
       identity: false,

@@ -1,5 +1,5 @@
-import type { Backend } from "../backend.js";
-import type { Metadata } from "../models.js";
+import type { Backend } from "../contract/backend.js";
+import type { Metadata } from "../contract/models.js";
 
 /** Options of the `Store` constructor. */
 export interface StoreOptions {

@@ -1,9 +1,9 @@
-import type { Backend, BackendContent } from "../backend.js";
-import type { FolderOperations, MultipartOperations, MultipartUploadInfo } from "../backend-extensions.js";
+import type { Backend, BackendContent } from "../contract/backend.js";
+import type { FolderOperations, MultipartOperations, MultipartUploadInfo } from "../contract/backend-extensions.js";
 import { isNormalPath } from "../paths/is-normal-path.js";
-import type { Capability } from "../capabilities.js";
+import type { Capability } from "../contract/capabilities.js";
 import { BackendUnavailable, CapabilityNotSupported, isRemoteStoreError } from "../errors/index.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../models.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
 import { describeType, normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
 import { prepareContent, type WriteContent } from "./content.js";
@@ -15,7 +15,7 @@ import { booleanOption, dateOption, listDepth, optionsObject, positiveIntegerOpt
 import { runFolderOperation, type FolderOperationContext } from "./folder-operation.js";
 import type { MultipartContext, MultipartUpload } from "./multipart-upload.js";
 import { startUpload, uploadsInScope } from "./multipart-start.js";
-import { collectStream, sliceStream } from "./range-stream.js";
+import { collectStream, sliceStream } from "../shared/streams/range-stream.js";
 import { rejection } from "./rejection.js";
 import { checkBackend, emptyFolderInfo, resultCopier, type ResultCopier } from "./results.js";
 import type {

@@ -2,7 +2,7 @@ import { MemoryBackend } from "../backends/memory/memory-backend.js";
 import type { MemoryCore } from "../backends/memory/memory-core.js";
 import { copyOf } from "../backends/memory/file-content.js";
 import { storedWhole } from "../backends/memory/nodes.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../models.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
 import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
 import { resolveContentType } from "./content-type.js";

@@ -4,7 +4,7 @@
  * text tests (`tests-browser/registry-text.test.ts`, spec/browser.md BR-024, through `fromText`).
  * Browser-safe: no `node:` import, no Node global.
  */
-import type { Registry } from "../../src/registry/index.js";
+import type { Registry } from "../../src/index.js";
 
 export const JSON_CONFIG = `{
   "backends": { "mem": { "type": "memory", "options": { "maxSize": 1048576 } }, "named": "memory://shared" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Registry, type RegistryConfig } from "../../src/registry/index.js";
+import { Registry, type RegistryConfig } from "../../src/index.js";
 import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
 
 const good: RegistryConfig = {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { configFileReader, setConfigFileReader } from "../../src/registry/file-reader.js";
-import { Registry, registeredBackendTypes } from "../../src/registry/index.js";
+import { Registry, registeredBackendTypes } from "../../src/index.js";
 import { configErrorOf, configErrorOfSync, issueAt } from "./config-errors.js";
 
 // This file never loads the Node entry, so it sees the registry as a browser would.

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Backend } from "../../src/backend.js";
+import type { Backend } from "../../src/contract/backend.js";
 import { MemoryBackend } from "../../src/backends/memory/index.js";
-import { capabilitySet } from "../../src/capabilities.js";
+import { capabilitySet } from "../../src/contract/capabilities.js";
 import { BackendUnavailable } from "../../src/errors/index.js";
-import { openStore, Registry, registerBackendType } from "../../src/registry/index.js";
+import { openStore, Registry, registerBackendType } from "../../src/index.js";
 import { configErrorOf, configErrorOfSync, locations } from "./config-errors.js";
 
 const cleanups: (() => void)[] = [];

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { Registry } from "../../src/registry/index.js";
+import { Registry } from "../../src/index.js";
 
 function sample(): Registry {
   return new Registry(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Registry } from "../../src/registry/index.js";
+import { Registry } from "../../src/index.js";
 import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
 import { tempDir } from "./temp-dir.js";
 import { registerNodeSupport } from "../../src/node/register.js";

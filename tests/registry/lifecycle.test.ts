@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Backend } from "../../src/backend.js";
+import type { Backend } from "../../src/contract/backend.js";
 import { MemoryBackend } from "../../src/backends/memory/index.js";
 import { NotFound } from "../../src/errors/index.js";
-import { Registry, registerBackendType } from "../../src/registry/index.js";
+import { Registry, registerBackendType } from "../../src/index.js";
 import { Store } from "../../src/store/index.js";
 import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
 

@@ -2,7 +2,7 @@ import { chmod, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { registerNodeSupport } from "../../src/node/register.js";
-import { Registry } from "../../src/registry/index.js";
+import { Registry } from "../../src/index.js";
 import { configErrorOf, configErrorOfSync, issueAt, locations } from "./config-errors.js";
 import { facts, JSON_CONFIG, PYPROJECT, TOML_CONFIG, YAML_CONFIG } from "./config-texts.js";
 import { tempDirPerTest } from "./temp-dir.js";

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { registerNodeSupport } from "../../src/node/register.js";
-import { openStore, Registry, registeredBackendTypes } from "../../src/registry/index.js";
+import { openStore, Registry, registeredBackendTypes } from "../../src/index.js";
 import { configErrorOfSync, locations } from "./config-errors.js";
 import { tempDirPerTest } from "./temp-dir.js";
 

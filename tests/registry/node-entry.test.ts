@@ -3,7 +3,7 @@ import * as nodeEntry from "../../src/index.node.js";
 import { registerNodeSupport } from "../../src/node/register.js";
 import { readConfigFile } from "../../src/node/file-reader.js";
 import { configFileReader, setConfigFileReader } from "../../src/registry/file-reader.js";
-import { registeredBackendTypes } from "../../src/registry/index.js";
+import { registeredBackendTypes } from "../../src/index.js";
 
 describe("the Node entry", () => {
   it("REG-100 importing src/index.node registers the local type and the file reader", () => {

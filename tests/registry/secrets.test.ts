@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryBackend } from "../../src/backends/memory/index.js";
-import { openStore, Registry, registerBackendType } from "../../src/registry/index.js";
-import { isSecretKey, redactUrl } from "../../src/registry/secrets.js";
+import { openStore, Registry, registerBackendType } from "../../src/index.js";
+import { isSecretKey, redactUrl } from "../../src/shared/secrets.js";
 import { configErrorOfSync } from "./config-errors.js";
 
 const cleanups: (() => void)[] = [];

@@ -1,5 +1,5 @@
 import type { Stats } from "node:fs";
-import type { FileInfo, FolderEntry } from "../../models.js";
+import type { FileInfo, FolderEntry } from "../../contract/models.js";
 import { baseName } from "../../paths/path-parts.js";
 import type { FileAttributes } from "./sidecar.js";
 

@@ -1,7 +1,7 @@
 import type { Dirent, Stats } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
 import * as nodePath from "node:path";
-import type { Entry, FileInfo } from "../../models.js";
+import type { Entry, FileInfo } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { joinPath } from "../../paths/path-parts.js";
 import { hasErrno, mapFsError } from "./errno.js";

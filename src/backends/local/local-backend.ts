@@ -1,18 +1,18 @@
 import { open, type FileHandle } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../backend.js";
+import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../contract/backend.js";
 import type {
   BackendMultipartOptions,
   FolderOperations,
   MultipartOperations,
   MultipartUploadInfo,
   PartInfo,
-} from "../../backend-extensions.js";
-import { CAPABILITIES, capabilitySet, type CapabilitySet } from "../../capabilities.js";
+} from "../../contract/backend-extensions.js";
+import { CAPABILITIES, capabilitySet, type CapabilitySet } from "../../contract/capabilities.js";
 import { BackendUnavailable, InvalidPath, NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
 import { describeType } from "../../paths/normalize.js";
 import { checkFileSubject, context, escapes, fileNotFound } from "./destination.js";
 import { LOCAL_BACKEND_NAME, mapFsError } from "./errno.js";

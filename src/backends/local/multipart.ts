@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { lstat, mkdir, open, readdir, rename, rm, unlink, type FileHandle } from "node:fs/promises";
 import * as nodePath from "node:path";
-import type { BackendContent } from "../../backend.js";
-import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../backend-extensions.js";
+import type { BackendContent } from "../../contract/backend.js";
+import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
 import { BackendUnavailable, InvalidArgument, NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import type { WriteResult } from "../../models.js";
+import type { WriteResult } from "../../contract/models.js";
 import { checkDestination, context } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import type { LocalRoot } from "./local-root.js";

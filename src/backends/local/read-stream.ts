@@ -1,5 +1,5 @@
 import type { FileHandle } from "node:fs/promises";
-import type { ByteRange } from "../../backend.js";
+import type { ByteRange } from "../../contract/backend.js";
 import { mapFsError } from "./errno.js";
 
 const CHUNK_SIZE = 64 * 1024;

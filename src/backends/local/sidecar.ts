@@ -1,7 +1,7 @@
 import { lstat, mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { lookup } from "mrmime";
-import type { Metadata } from "../../models.js";
+import type { Metadata } from "../../contract/models.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import { RESERVED_PREFIX } from "./local-root.js";
 import { tempName } from "./temp-name.js";

@@ -1,6 +1,6 @@
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import * as nodePath from "node:path";
-import type { Metadata } from "../../models.js";
+import type { Metadata } from "../../contract/models.js";
 import { hasErrno } from "./errno.js";
 import { RESERVED_PREFIX } from "./local-root.js";
 import { tempName } from "./temp-name.js";

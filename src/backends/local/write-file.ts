@@ -1,7 +1,7 @@
 import { unlink } from "node:fs/promises";
 import * as nodePath from "node:path";
-import type { BackendContent, BackendWriteOptions } from "../../backend.js";
-import type { WriteResult } from "../../models.js";
+import type { BackendContent, BackendWriteOptions } from "../../contract/backend.js";
+import type { WriteResult } from "../../contract/models.js";
 import { checkDestination } from "./destination.js";
 import type { LocalRoot } from "./local-root.js";
 import { prepareParent } from "./parents.js";

@@ -1,4 +1,4 @@
-import type { ByteRange } from "../../backend.js";
+import type { ByteRange } from "../../contract/backend.js";
 import type { FileContent } from "./nodes.js";
 
 /** Largest piece a read stream hands out at once. */

@@ -1,15 +1,14 @@
-import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../backend.js";
+import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../contract/backend.js";
 import type {
   BackendMultipartOptions,
   FolderOperations,
   MultipartOperations,
   MultipartUploadInfo,
   PartInfo,
-} from "../../backend-extensions.js";
-import { CAPABILITIES, capabilitySet, type CapabilitySet } from "../../capabilities.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
-import { freshSnapshotIterable } from "../../store/listing.js";
-import { FRESH_RESULTS } from "../../store/results.js";
+} from "../../contract/backend-extensions.js";
+import { CAPABILITIES, capabilitySet, type CapabilitySet } from "../../contract/capabilities.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
+import { freshSnapshotIterable } from "../../shared/listing/snapshot-iterable.js";
 import { copyOf, streamRange } from "./file-content.js";
 import { drainContent } from "./stream-receiver.js";
 import { MemoryCore } from "./memory-core.js";
@@ -35,8 +34,8 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
   readonly capabilities: CapabilitySet = MEMORY_CAPABILITIES;
   /** @internal The synchronous implementation, shared with `SyncStore`. */
   readonly core: MemoryCore;
-  /** @internal Every result is a new frozen object with a new `Date`, kept by nobody else (see `FRESH_RESULTS`). */
-  readonly [FRESH_RESULTS] = true;
+  /** Every result is a new frozen object with a new `Date`, kept by nobody else (see `Backend.freshResults`). */
+  readonly freshResults = true;
   private readonly slabs = new SlabCopier();
 
   constructor(options: MemoryBackendOptions = {}) {

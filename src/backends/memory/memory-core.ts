@@ -1,5 +1,5 @@
-import type { BackendWriteOptions, ByteRange } from "../../backend.js";
-import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../backend-extensions.js";
+import type { BackendWriteOptions, ByteRange } from "../../contract/backend.js";
+import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
 import {
   AlreadyExists,
   BackendUnavailable,
@@ -10,7 +10,7 @@ import {
   QuotaExceeded,
 } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult } from "../../models.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { clipRange, copyRange } from "./file-content.js";
 import { checkMemoryOptions, type MemoryBackendOptions } from "./memory-options.js";
@@ -369,7 +369,7 @@ function frozenMetadata(metadata: Metadata | undefined): Metadata | undefined {
   return metadata === undefined || Object.isFrozen(metadata) ? metadata : Object.freeze({ ...metadata });
 }
 
-/** A new frozen copy for one result, so that results share nothing (see `FRESH_RESULTS`). */
+/** A new frozen copy for one result, so that results share nothing (see `Backend.freshResults`). */
 function metadataCopy(metadata: Metadata): Metadata {
   return Object.freeze({ ...metadata });
 }

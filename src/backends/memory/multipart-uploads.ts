@@ -1,4 +1,4 @@
-import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../backend-extensions.js";
+import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
 import type { FileContent } from "./nodes.js";
 
 interface StoredPart extends PartInfo {

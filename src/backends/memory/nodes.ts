@@ -1,4 +1,4 @@
-import type { Metadata } from "../../models.js";
+import type { Metadata } from "../../contract/models.js";
 
 /** File content: one immutable array, or immutable chunks in order (never mutated once stored). */
 export type FileContent = Uint8Array | readonly Uint8Array[];

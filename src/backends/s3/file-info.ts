@@ -1,4 +1,4 @@
-import type { FileInfo } from "../../models.js";
+import type { FileInfo } from "../../contract/models.js";
 import type { ObjectHead } from "./object-api.js";
 
 /**

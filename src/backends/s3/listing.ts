@@ -1,6 +1,6 @@
 import { InvalidPath, NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo } from "../../models.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { joinPath } from "../../paths/path-parts.js";
 import { mapLimit } from "./concurrency.js";

@@ -1,5 +1,5 @@
-import type { Metadata } from "../../models.js";
-import { decodeBase64, encodeBase64 } from "../../snapshot/base64.js";
+import type { Metadata } from "../../contract/models.js";
+import { decodeBase64, encodeBase64 } from "../../shared/bytes/base64.js";
 
 /**
  * The library's own user-metadata key (spec S3-037): the modification time, in milliseconds

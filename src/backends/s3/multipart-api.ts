@@ -6,13 +6,13 @@ import {
   ListPartsCommand,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
-import type { BackendContent } from "../../backend.js";
-import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../backend-extensions.js";
+import type { BackendContent } from "../../contract/backend.js";
+import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
 import { NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import type { WriteResult } from "../../models.js";
-import { decodeBase64, encodeBase64 } from "../../snapshot/base64.js";
-import { concatBytes } from "../../store/concat-bytes.js";
+import type { WriteResult } from "../../contract/models.js";
+import { decodeBase64, encodeBase64 } from "../../shared/bytes/base64.js";
+import { concatBytes } from "../../shared/bytes/concat-bytes.js";
 import type { S3Context } from "./context.js";
 import { encodeMetadata } from "./metadata-codec.js";
 import { S3_BACKEND_NAME } from "./names.js";

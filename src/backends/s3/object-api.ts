@@ -10,7 +10,7 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import type { RemoteStoreError } from "../../errors/index.js";
-import type { Metadata } from "../../models.js";
+import type { Metadata } from "../../contract/models.js";
 import { mapS3Error, isMissing, type ErrorContext } from "./errors.js";
 import { decodeMetadata } from "./metadata-codec.js";
 import { MARKER_CONTENT_TYPE } from "./names.js";

@@ -1,5 +1,5 @@
-import type { ByteRange } from "../../backend.js";
-import { collectStream, sliceStream } from "../../store/range-stream.js";
+import type { ByteRange } from "../../contract/backend.js";
+import { collectStream, sliceStream } from "../../shared/streams/range-stream.js";
 import type { S3Context } from "./context.js";
 import { httpStatus, isMissing, s3ErrorCode } from "./errors.js";
 import type { GetBody } from "./object-api.js";

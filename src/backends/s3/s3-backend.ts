@@ -1,9 +1,9 @@
-import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../backend.js";
-import type { BackendMultipartOptions, FolderOperations, MultipartOperations, MultipartUploadInfo, PartInfo } from "../../backend-extensions.js";
-import { capabilitySet, type CapabilitySet } from "../../capabilities.js";
+import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../contract/backend.js";
+import type { BackendMultipartOptions, FolderOperations, MultipartOperations, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
+import { capabilitySet, type CapabilitySet } from "../../contract/capabilities.js";
 import { BackendUnavailable } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../models.js";
+import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
 import { KeyedLock } from "./concurrency.js";
 import type { S3Context } from "./context.js";
 import { fileInfo } from "./file-info.js";

@@ -1,5 +1,5 @@
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
-import { redactUrl } from "../../registry/secrets.js";
+import { redactUrl } from "../../shared/secrets.js";
 import type { S3BackendOptions } from "./s3-options.js";
 
 /** The client a backend talks through, whether it owns it, and how messages name its endpoint. */

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { definitionOf, registerBackendType, type BackendUrlParts } from "../../registry/backend-types.js";
-import { decodePart, parseUrl, queryOptions, urlError } from "../../registry/url-parts.js";
+import type { BackendTypeDescription, BackendUrlParts } from "../../shared/backend-types/backend-type.js";
+import { decodePart, parseUrl, queryOptions, urlError } from "../../shared/backend-types/url-parts.js";
 import { S3Backend } from "./s3-backend.js";
 import type { S3BackendOptions } from "./s3-options.js";
 
@@ -75,15 +75,13 @@ export function parseS3Url(text: string): BackendUrlParts {
   return { options };
 }
 
-/**
- * Registers the backend type `s3` with its `s3:` URLs in the registry (spec S3-100).
- * Idempotent: leaves an `s3` type that is already registered alone. Importing
- * `remote-store/s3` calls it.
- */
-export function registerS3BackendType(): void {
-  if (definitionOf("s3") !== undefined) return;
-  registerBackendType("s3", createS3Backend, { schema: s3OptionsSchema, url: { scheme: "s3", parse: parseS3Url } });
-}
+/** The `s3` backend type with its `s3:` URLs (spec S3-100); the `remote-store/s3` entry registers it. */
+export const s3BackendType: BackendTypeDescription<S3TypeOptions> = Object.freeze({
+  type: "s3",
+  factory: createS3Backend,
+  schema: s3OptionsSchema,
+  url: Object.freeze({ scheme: "s3", parse: parseS3Url }),
+});
 
 function dropUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {
   const out: Record<string, unknown> = {};

@@ -4,8 +4,8 @@ import {
   CreateMultipartUploadCommand,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
-import type { BackendContent } from "../../backend.js";
-import { concatBytes } from "../../store/concat-bytes.js";
+import type { BackendContent } from "../../contract/backend.js";
+import { concatBytes } from "../../shared/bytes/concat-bytes.js";
 import { QuotaExceeded } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { S3Context } from "./context.js";

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { writeAll } from "../io.js";
-import { readableChunks } from "../../store/stream-chunks.js";
+import { readableChunks } from "../../shared/streams/stream-chunks.js";
 import { examples, integerAtLeast } from "./options.js";
 import type { Runner } from "./runner.js";
 

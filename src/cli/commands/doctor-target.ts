@@ -1,5 +1,5 @@
 import * as nodePath from "node:path";
-import type { Backend } from "../../backend.js";
+import type { Backend } from "../../contract/backend.js";
 import { LocalBackend } from "../../backends/local/index.js";
 import { MemoryBackend } from "../../backends/memory/index.js";
 import { joinPath } from "../../paths/index.js";

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import type { FolderInfo } from "../../models.js";
+import type { FolderInfo } from "../../contract/models.js";
 import { formatSize, plural } from "../format/size.js";
 import { renderTable } from "../format/table.js";
 import type { Location } from "../session/location.js";

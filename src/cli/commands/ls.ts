@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import type { Entry } from "../../models.js";
+import type { Entry } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/index.js";
 import type { Store } from "../../store/index.js";
 import { entryName, longRows } from "../format/entries.js";

@@ -3,7 +3,7 @@ import * as nodePath from "node:path";
 import type { Readable } from "node:stream";
 import { Command } from "commander";
 import { AlreadyExists, InvalidPath, quotePath } from "../../errors/index.js";
-import type { Metadata } from "../../models.js";
+import type { Metadata } from "../../contract/models.js";
 import { validateMetadata } from "../../store/metadata.js";
 import { usageError } from "../errors/cli-errors.js";
 import type { CommandContext } from "../context.js";

@@ -1,4 +1,4 @@
-import type { Entry } from "../../models.js";
+import type { Entry } from "../../contract/models.js";
 import { formatSize } from "./size.js";
 import { formatTime, type OutputStyle } from "./style.js";
 import { renderTable, type Align } from "./table.js";

@@ -1,4 +1,4 @@
-import type { FileInfo } from "../../models.js";
+import type { FileInfo } from "../../contract/models.js";
 import { baseName, compareCodePoints, parentPath } from "../../paths/index.js";
 import type { Store } from "../../store/index.js";
 import { formatSize, plural } from "./size.js";

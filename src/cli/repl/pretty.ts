@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { isRemoteStoreError } from "../../errors/index.js";
-import type { Entry, FileInfo, FolderInfo, WriteResult } from "../../models.js";
+import type { Entry, FileInfo, FolderInfo, WriteResult } from "../../contract/models.js";
 import { Listing, Store } from "../../store/index.js";
 import type { Colors } from "../io.js";
 import { formatSize, humanSize, plural } from "../format/size.js";

@@ -1,4 +1,4 @@
-import { NAME_PATTERN } from "../../registry/names.js";
+import { NAME_PATTERN } from "../../shared/names.js";
 
 /** A location argument, split but not yet opened (spec CLI-020). */
 export type ParsedLocation =

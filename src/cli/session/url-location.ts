@@ -1,7 +1,7 @@
 import * as nodePath from "node:path";
 import { LocalBackend } from "../../backends/local/index.js";
 import { ConfigError, isRemoteStoreError } from "../../errors/index.js";
-import { parseFileUrl } from "../../node/local-type.js";
+import { parseFileUrl } from "../../backends/local/local-type.js";
 import { normalizePath } from "../../paths/index.js";
 import { openStore } from "../../registry/index.js";
 import { Store } from "../../store/index.js";

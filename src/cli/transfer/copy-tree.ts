@@ -1,6 +1,6 @@
 import { AlreadyExists, InvalidPath, quotePath } from "../../errors/index.js";
 import { copyBetween } from "../../ext/transfer/index.js";
-import type { FileInfo } from "../../models.js";
+import type { FileInfo } from "../../contract/models.js";
 import { isWithin, joinPath } from "../../paths/index.js";
 import { relativeTo } from "../format/tree.js";
 import type { Interrupt } from "../progress/interrupt.js";

@@ -5,7 +5,7 @@ import { AlreadyExists } from "../../errors/index.js";
 import { localError } from "../errors/local-errors.js";
 import type { Interrupt } from "../progress/interrupt.js";
 import type { Location } from "../session/location.js";
-import { readableChunks } from "../../store/stream-chunks.js";
+import { readableChunks } from "../../shared/streams/stream-chunks.js";
 
 /** How one download is done. */
 export interface DownloadOptions {

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { lstat, readdir, stat } from "node:fs/promises";
 import * as nodePath from "node:path";
 import type { Readable } from "node:stream";
-import type { Metadata, WriteResult } from "../../models.js";
+import type { Metadata, WriteResult } from "../../contract/models.js";
 import { localError } from "../errors/local-errors.js";
 import type { Interrupt } from "../progress/interrupt.js";
 import type { Location } from "../session/location.js";

@@ -1,7 +1,7 @@
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { describeType } from "../../paths/normalize.js";
 import { checkAlgorithm, newHashState, type DigestAlgorithm, type HashState } from "./algorithms.js";
-import { readableChunks } from "../../store/stream-chunks.js";
+import { readableChunks } from "../../shared/streams/stream-chunks.js";
 
 /** An incremental digest (spec INT-006): `update` any number of times, then `hex` once. */
 export interface Digest {

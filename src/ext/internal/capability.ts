@@ -1,4 +1,4 @@
-import type { Capability } from "../../capabilities.js";
+import type { Capability } from "../../contract/capabilities.js";
 import { CapabilityNotSupported, isRemoteStoreError, type RemoteStoreError } from "../../errors/index.js";
 import type { Store } from "../../store/store.js";
 

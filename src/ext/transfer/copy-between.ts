@@ -1,4 +1,4 @@
-import type { FileInfo, WriteResult } from "../../models.js";
+import type { FileInfo, WriteResult } from "../../contract/models.js";
 import { joinPath } from "../../paths/path-parts.js";
 import { normalizeFilePath } from "../../paths/normalize.js";
 import { booleanOption, optionsObject } from "../../store/options.js";

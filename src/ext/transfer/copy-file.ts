@@ -1,4 +1,4 @@
-import type { Metadata, WriteResult } from "../../models.js";
+import type { Metadata, WriteResult } from "../../contract/models.js";
 import type { Store } from "../../store/store.js";
 import { ChunkSource } from "./chunk-source.js";
 

@@ -1,5 +1,5 @@
 import type { RemoteStoreError } from "../../errors/index.js";
-import type { FileInfo } from "../../models.js";
+import type { FileInfo } from "../../contract/models.js";
 import type { Store } from "../../store/store.js";
 import { runBounded } from "../internal/bounded.js";
 import { isCollectable } from "../internal/capability.js";

@@ -1,5 +1,5 @@
 import { InvalidPath } from "../../errors/index.js";
-import type { FileInfo } from "../../models.js";
+import type { FileInfo } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { isWithin } from "../../paths/path-parts.js";
 import type { Store } from "../../store/store.js";

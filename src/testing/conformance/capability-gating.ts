@@ -1,4 +1,4 @@
-import type { Capability } from "../../capabilities.js";
+import type { Capability } from "../../contract/capabilities.js";
 import { isRemoteStoreError } from "../../errors/index.js";
 import { Store } from "../../store/index.js";
 import { assert, assertDeepEqual, assertEqual, expectError, expectRejection, expectThrowsSync, show } from "../assert.js";

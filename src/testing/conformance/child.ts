@@ -1,5 +1,5 @@
 import { joinPath } from "../../paths/index.js";
-import { CAPABILITIES } from "../../capabilities.js";
+import { CAPABILITIES } from "../../contract/capabilities.js";
 import { assert, assertDeepEqual, assertEqual, expectError, expectThrowsSync } from "../assert.js";
 import { expectContent, pathsOf } from "./support/checks.js";
 import type { ConformanceCase } from "./types.js";

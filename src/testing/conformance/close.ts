@@ -1,4 +1,4 @@
-import type { Backend } from "../../backend.js";
+import type { Backend } from "../../contract/backend.js";
 import { joinPath } from "../../paths/index.js";
 import type { Store } from "../../store/index.js";
 import { assertEqual, expectError, expectRejection, expectThrowsSync, labelled } from "../assert.js";

@@ -1,4 +1,4 @@
-import { CAPABILITIES, isCapability } from "../../capabilities.js";
+import { CAPABILITIES, isCapability } from "../../contract/capabilities.js";
 import { Store } from "../../store/index.js";
 import type { ErrorCode } from "../../errors/index.js";
 import { assert, assertEqual, expectError, show } from "../assert.js";

@@ -1,5 +1,5 @@
-import type { Backend } from "../../backend.js";
-import type { Capability, CapabilitySet } from "../../capabilities.js";
+import type { Backend } from "../../contract/backend.js";
+import type { Capability, CapabilitySet } from "../../contract/capabilities.js";
 import type { Store } from "../../store/index.js";
 
 /** The operation areas of the suite; one source file each (spec CONF-H01). */

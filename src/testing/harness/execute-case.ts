@@ -1,5 +1,5 @@
-import type { Backend } from "../../backend.js";
-import type { CapabilitySet } from "../../capabilities.js";
+import type { Backend } from "../../contract/backend.js";
+import type { CapabilitySet } from "../../contract/capabilities.js";
 import { Store } from "../../store/index.js";
 import { ConformanceAssertionError, describeError } from "../assert.js";
 import { delay, randomToken } from "../conformance/support/content.js";

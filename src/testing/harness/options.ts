@@ -1,5 +1,5 @@
-import type { Backend } from "../../backend.js";
-import type { Capability } from "../../capabilities.js";
+import type { Backend } from "../../contract/backend.js";
+import type { Capability } from "../../contract/capabilities.js";
 
 /** A clock the test controls: the backend reads `now()`, the suite moves it with `advance(ms)`. */
 export interface ConformanceClock {

@@ -1,6 +1,6 @@
-import type { Backend } from "../../backend.js";
-import type { Capability, CapabilitySet } from "../../capabilities.js";
-import { capabilitySet } from "../../capabilities.js";
+import type { Backend } from "../../contract/backend.js";
+import type { Capability, CapabilitySet } from "../../contract/capabilities.js";
+import { capabilitySet } from "../../contract/capabilities.js";
 import type { ConformanceCase, ConformanceTrait } from "../conformance/types.js";
 import type { BackendFactory, ConformanceOptions } from "./options.js";
 

@@ -3,7 +3,7 @@ import * as nodePath from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { LocalBackend } from "../../../src/backends/local/index.js";
-import { CAPABILITIES } from "../../../src/capabilities.js";
+import { CAPABILITIES } from "../../../src/contract/capabilities.js";
 import { MemoryBackend } from "../../../src/index.js";
 import { expectFailure, put, tempDir, text } from "./helpers.js";
 

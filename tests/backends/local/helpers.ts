@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as nodePath from "node:path";
 import { afterEach, expect } from "vitest";
-import type { BackendContent, BackendWriteOptions } from "../../../src/backend.js";
+import type { BackendContent, BackendWriteOptions } from "../../../src/contract/backend.js";
 import { LocalBackend } from "../../../src/backends/local/index.js";
 import type { ErrorCode } from "../../../src/errors/index.js";
-import type { Entry } from "../../../src/models.js";
+import type { Entry } from "../../../src/contract/models.js";
 
 const cleanups: (() => Promise<void>)[] = [];
 

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BackendMultipartOptions } from "../../../src/backend-extensions.js";
+import type { BackendMultipartOptions } from "../../../src/contract/backend-extensions.js";
 import { LocalBackend } from "../../../src/backends/local/index.js";
 import { Store } from "../../../src/index.js";
 import { bytes, chunks, expectFailure, failingChunks, freshBackend, paths, put, text, tree } from "./helpers.js";

@@ -1,6 +1,6 @@
 import { S3ServiceException } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { S3Backend } from "../../../src/backends/s3/index.js";
+import { S3Backend } from "../../../src/s3.js";
 import { mapS3Error } from "../../../src/backends/s3/errors.js";
 import { Store, type ErrorCode } from "../../../src/index.js";
 import { expectCode } from "../../errors/expect-code.js";

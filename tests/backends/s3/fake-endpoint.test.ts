@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { S3Backend, type S3BackendOptions } from "../../../src/backends/s3/index.js";
+import { S3Backend, type S3BackendOptions } from "../../../src/s3.js";
 import { Store } from "../../../src/index.js";
 import { expectCode } from "../../errors/expect-code.js";
 import { emptyListing, s3Error, startFakeEndpoint, type FakeEndpoint, type FakeResponse, type SeenRequest } from "./support/fake-endpoint.js";

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { S3Client } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { S3Backend } from "../../../src/backends/s3/index.js";
+import { S3Backend } from "../../../src/s3.js";
 import { KeyMap, normalizePrefix } from "../../../src/backends/s3/keys.js";
 import { expectCode, expectRangeError, expectTypeError } from "../../errors/expect-code.js";
 

@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { S3Backend, parseS3Url, registerS3BackendType } from "../../../src/backends/s3/index.js";
-import { Registry, openStore, registeredBackendTypes } from "../../../src/registry/index.js";
+import { S3Backend, parseS3Url, s3BackendType } from "../../../src/s3.js";
+import { registerProvidedType } from "../../../src/registry/backend-types.js";
+import { Registry, openStore, registeredBackendTypes } from "../../../src/index.js";
 import { configErrorOf, configErrorOfSync } from "../../registry/config-errors.js";
 import { keysUnder, rawClient } from "./support/raw-client.js";
 import { randomPrefix, testServer } from "./support/server.js";
@@ -16,7 +17,7 @@ function s3Url(prefix: string, extra = ""): string {
 describe("the s3 registry type", () => {
   it("S3-100 importing remote-store/s3 registers the type s3; registering again changes nothing", () => {
     expect(registeredBackendTypes()).toContain("s3");
-    registerS3BackendType();
+    registerProvidedType(s3BackendType);
     expect(registeredBackendTypes().filter((t) => t === "s3")).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { S3Backend } from "../../../src/backends/s3/index.js";
+import { S3Backend } from "../../../src/s3.js";
 import type { S3Context } from "../../../src/backends/s3/context.js";
 import { uploadContent } from "../../../src/backends/s3/upload.js";
 import { Store } from "../../../src/index.js";

@@ -1,4 +1,4 @@
-import type { Entry, FileInfo, FolderEntry } from "../../../models.js";
+import type { Entry, FileInfo, FolderEntry } from "../../../contract/models.js";
 import type { Store } from "../../../store/index.js";
 import { assert, assertDeepEqual, assertEqual, show } from "../../assert.js";
 import { utf8 } from "./content.js";

@@ -1,4 +1,4 @@
-import type { Capability } from "../../../capabilities.js";
+import type { Capability } from "../../../contract/capabilities.js";
 import type { Store } from "../../../store/index.js";
 import { assert, labelled } from "../../assert.js";
 import type { ConformanceArea, ConformanceCase, ConformanceContext, ConformanceTrait } from "../types.js";

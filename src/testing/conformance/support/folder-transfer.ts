@@ -1,4 +1,4 @@
-import type { Capability } from "../../../capabilities.js";
+import type { Capability } from "../../../contract/capabilities.js";
 import type { ErrorCode } from "../../../errors/index.js";
 import type { Store } from "../../../store/index.js";
 import { assert, assertDeepEqual, assertEqual, expectRejection, show } from "../../assert.js";

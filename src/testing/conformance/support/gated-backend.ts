@@ -1,5 +1,5 @@
-import type { Backend } from "../../../backend.js";
-import { capabilitySet, type Capability } from "../../../capabilities.js";
+import type { Backend } from "../../../contract/backend.js";
+import { capabilitySet, type Capability } from "../../../contract/capabilities.js";
 import { Store } from "../../../store/index.js";
 import { assert, assertDeepEqual, expectRejection, labelled, show } from "../../assert.js";
 

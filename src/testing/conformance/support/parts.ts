@@ -1,4 +1,4 @@
-import type { PartInfo } from "../../../backend-extensions.js";
+import type { PartInfo } from "../../../contract/backend-extensions.js";
 import { assert, assertEqual, show } from "../../assert.js";
 
 /** `{ partNumber, etag }` of an uploaded part, as `complete` takes it. */

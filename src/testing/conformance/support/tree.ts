@@ -1,5 +1,5 @@
 import { isRemoteStoreError, type ErrorCode } from "../../../errors/index.js";
-import type { Metadata } from "../../../models.js";
+import type { Metadata } from "../../../contract/models.js";
 import { compareCodePoints as byCodePoint } from "../../../paths/index.js";
 import type { Store } from "../../../store/index.js";
 import { assertDeepEqual, describeError, expectError, fail, show } from "../../assert.js";

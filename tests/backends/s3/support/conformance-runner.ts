@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Backend } from "../../../../src/backend.js";
+import type { Backend } from "../../../../src/contract/backend.js";
 import { CONFORMANCE_CASES, runConformance } from "../../../../src/testing/index.js";
 import { CONFORMANCE_ROOT } from "../../../../src/testing/harness/options.js";
 import { skipReason, traitsOf } from "../../../../src/testing/harness/select.js";

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { S3Backend, type S3BackendOptions } from "../../../../src/backends/s3/index.js";
+import { S3Backend, type S3BackendOptions } from "../../../../src/s3.js";
 import type { S3TestServer } from "../global-setup.js";
 
 /** The server the globalSetup started (spec S3-T01). Fails loudly when the setup did not run. */

@@ -64,6 +64,15 @@ export interface Backend {
   /** What this backend can do. The Store refuses calls that need anything else. */
   readonly capabilities: CapabilitySet;
 
+  /**
+   * Optional promise: every object this backend returns (`FileInfo`, `FolderEntry`,
+   * `FolderInfo`, `WriteResult`, and the arrays of snapshot listings) is a new frozen object of
+   * exactly the Store's shape, with a new `Date` and a new frozen `metadata` object, referenced
+   * by nothing else. A Store at the backend's root then hands these objects out as they are
+   * instead of copying them (spec BE-011).
+   */
+  readonly freshResults?: boolean;
+
   /** True when a file or folder exists at `path`. The root always exists. Never throws `NotFound`; a path below a file is `false`. */
   exists(path: string): Promise<boolean>;
 

@@ -1,8 +1,8 @@
 import * as z from "zod";
-import { MemoryBackend } from "../backends/memory/index.js";
-import type { BackendTypeDefinition, BackendUrlParts } from "./backend-types.js";
-import { isValidName, NAME_RULE } from "./names.js";
-import { decodePart, parseUrl, queryOptions, urlError } from "./url-parts.js";
+import type { BackendTypeDescription, BackendUrlParts } from "../../shared/backend-types/backend-type.js";
+import { decodePart, parseUrl, queryOptions, urlError } from "../../shared/backend-types/url-parts.js";
+import { isValidName, NAME_RULE } from "../../shared/names.js";
+import { MemoryBackend } from "./memory-backend.js";
 
 /** Options of the built-in `memory` type (spec REG-025). */
 export const memoryOptionsSchema = z.strictObject({
@@ -40,12 +40,11 @@ function createMemory(options: MemoryOptions): MemoryBackend {
   });
 }
 
-/** The built-in `memory` backend type. */
-export const memoryBackendType: BackendTypeDefinition = Object.freeze({
+/** The `memory` backend type (spec REG-025): `memory://` URLs, backends shared by `name`. */
+export const memoryBackendType: BackendTypeDescription<MemoryOptions> = Object.freeze({
   type: "memory",
-  factory: createMemory as (options: unknown) => MemoryBackend,
+  factory: createMemory,
   schema: memoryOptionsSchema,
-  capabilities: undefined,
   url: Object.freeze({ scheme: "memory", parse: parseMemoryUrl }),
-  instanceKey: (options: unknown) => (options as MemoryOptions).name,
+  instanceKey: (options: MemoryOptions) => options.name,
 });

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import * as z from "zod";
-import { LocalBackend } from "../backends/local/index.js";
-import type { BackendUrlParts } from "../registry/backend-types.js";
-import { decodePart, parseUrl, queryOptions, urlError } from "../registry/url-parts.js";
+import type { BackendTypeDescription, BackendUrlParts } from "../../shared/backend-types/backend-type.js";
+import { decodePart, parseUrl, queryOptions, urlError } from "../../shared/backend-types/url-parts.js";
+import { LocalBackend } from "./local-backend.js";
 
 /** Options of the built-in `local` type (spec REG-026). */
 export const localOptionsSchema = z.strictObject({
@@ -47,3 +47,11 @@ export function parseFileUrl(text: string): BackendUrlParts {
   if (problems.length > 0) throw urlError(problems);
   return { options: { ...options, root } };
 }
+
+/** The `local` backend type (spec REG-026, REG-044): real folders, `file:` URLs. Node only. */
+export const localBackendType: BackendTypeDescription<z.output<typeof localOptionsSchema>> = Object.freeze({
+  type: "local",
+  factory: createLocalBackend,
+  schema: localOptionsSchema,
+  url: Object.freeze({ scheme: "file", parse: parseFileUrl }),
+});

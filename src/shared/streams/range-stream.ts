@@ -1,5 +1,5 @@
-import type { ByteRange } from "../backend.js";
-import { concatBytes } from "./concat-bytes.js";
+import type { ByteRange } from "../../contract/backend.js";
+import { concatBytes } from "../bytes/concat-bytes.js";
 
 /**
  * Applies a byte range to a full-content stream by reading and discarding, for backends

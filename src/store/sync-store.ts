@@ -1,7 +1,5 @@
-import { MemoryBackend } from "../backends/memory/memory-backend.js";
-import type { MemoryCore } from "../backends/memory/memory-core.js";
-import { copyOf } from "../backends/memory/file-content.js";
-import { storedWhole } from "../backends/memory/nodes.js";
+import type { Backend } from "../contract/backend.js";
+import type { SyncBackend } from "../contract/sync-backend.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
 import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
@@ -26,57 +24,61 @@ export type SyncWriteContent = Uint8Array | ArrayBuffer | ArrayBufferView | stri
 
 const encoder = new TextEncoder();
 
+/** A backend with a synchronous face (`sync`), such as `MemoryBackend`. */
+export type SyncCapableBackend = Backend & { readonly sync: SyncBackend };
+
 /**
- * A synchronous Store over a `MemoryBackend` (spec SYNC-*), for test setup code and the REPL.
- * Same paths, root scoping, validation, errors and results as `Store`; listings return arrays;
- * content is whole (bytes or text). It shares the backend with any async `Store` on it.
+ * A synchronous Store over a backend with a synchronous face, such as `MemoryBackend` (spec
+ * SYNC-*), for test setup code and the REPL. Same paths, root scoping, validation, errors and
+ * results as `Store`; listings return arrays; content is whole (bytes or text). It shares the
+ * backend with any async `Store` on it.
  */
 export class SyncStore {
-  /** The memory backend. */
-  readonly backend: MemoryBackend;
+  /** The backend (a `MemoryBackend`, or any backend with a `sync` face). */
+  readonly backend: SyncCapableBackend;
   /** The normalised root inside the backend. */
   readonly rootPath: string;
   private readonly scope: RootScope;
-  private readonly core: MemoryCore;
+  private readonly face: SyncBackend;
 
-  constructor(options: { readonly backend: MemoryBackend; readonly rootPath?: string }) {
+  constructor(options: { readonly backend: SyncCapableBackend; readonly rootPath?: string }) {
     const o = optionsObject(options);
-    if (!(o.backend instanceof MemoryBackend)) throw new TypeError("SyncStore needs a MemoryBackend");
+    if (!hasSyncFace(o.backend)) throw new TypeError("SyncStore needs a backend with a synchronous face (a MemoryBackend)");
     this.backend = o.backend;
-    this.core = o.backend.core;
+    this.face = o.backend.sync;
     this.rootPath = normalizePath(o.rootPath ?? "", "rootPath");
     this.scope = new RootScope(this.rootPath);
   }
 
   /** A synchronous view of an async `Store` on a `MemoryBackend`, with the same root. */
   static of(store: Store): SyncStore {
-    if (!(store.backend instanceof MemoryBackend)) throw new TypeError("SyncStore.of needs a Store on a MemoryBackend");
+    if (!hasSyncFace(store.backend)) throw new TypeError("SyncStore.of needs a Store on a MemoryBackend (a backend with a synchronous face)");
     return new SyncStore({ backend: store.backend, rootPath: store.rootPath });
   }
 
   /** As `Store.exists`. */
   exists(path = ""): boolean {
     const full = this.queryPath(path);
-    return this.run(() => this.core.exists(full)) || full === this.rootPath;
+    return this.run(() => this.face.exists(full)) || full === this.rootPath;
   }
 
   /** As `Store.isFile`. */
   isFile(path = ""): boolean {
     const full = this.queryPath(path);
-    return this.run(() => this.core.isFile(full)) && full !== this.rootPath;
+    return this.run(() => this.face.isFile(full)) && full !== this.rootPath;
   }
 
   /** As `Store.isFolder`. */
   isFolder(path = ""): boolean {
     const full = this.queryPath(path);
-    return this.run(() => this.core.isFolder(full)) || full === this.rootPath;
+    return this.run(() => this.face.isFolder(full)) || full === this.rootPath;
   }
 
   /** As `Store.readBytes`. */
   readBytes(path: string, options?: ReadOptions): Uint8Array {
     const range = rangeOption(options);
     const full = this.filePath(path);
-    return this.run(() => this.core.readBytes(full, range));
+    return this.run(() => this.face.readBytes(full, range));
   }
 
   /** As `Store.readText`. */
@@ -98,7 +100,7 @@ export class SyncStore {
     const contentType = resolveContentType(relative, explicitType, undefined);
     const full = this.scope.toBackend(relative);
     const writeOptions = { overwrite, contentType, metadata, ...(modifiedAt === undefined ? {} : { modifiedAt }) };
-    return freezeWriteResult(this.run(() => this.core.put(full, storedWhole(bytes, bytes.length), writeOptions)), this.scope);
+    return freezeWriteResult(this.run(() => this.face.write(full, bytes, writeOptions)), this.scope);
   }
 
   /** As `Store.writeText`. */
@@ -111,7 +113,7 @@ export class SyncStore {
   delete(path: string, options?: DeleteOptions): void {
     const missingOk = booleanOption(optionsObject(options).missingOk, "missingOk");
     const full = this.filePath(path);
-    this.run(() => this.core.delete(full, { missingOk }));
+    this.run(() => this.face.delete(full, { missingOk }));
   }
 
   /** As `Store.deleteFolder`. */
@@ -119,61 +121,61 @@ export class SyncStore {
     const o = optionsObject(options);
     const flags = { recursive: booleanOption(o.recursive, "recursive"), missingOk: booleanOption(o.missingOk, "missingOk") };
     const full = this.filePath(path, "Cannot delete the store root");
-    this.run(() => this.core.deleteFolder(full, flags));
+    this.run(() => this.face.deleteFolder(full, flags));
   }
 
   /** As `Store.listFiles`, collected. */
   listFiles(path = "", options?: ListOptions): FileInfo[] {
     const depth = listDepth(options);
     const full = this.queryPath(path);
-    return this.run(() => this.core.listFiles(full, depth)).map((info) => freezeFileInfo(info, this.scope));
+    return this.run(() => this.face.listFiles(full, { maxDepth: depth })).map((info) => freezeFileInfo(info, this.scope));
   }
 
   /** As `Store.listFolders`, collected. */
   listFolders(path = "", options?: ListOptions): FolderEntry[] {
     const depth = listDepth(options);
     const full = this.queryPath(path);
-    return this.run(() => this.core.listFolders(full, depth)).map((entry) => freezeEntry(entry, this.scope));
+    return this.run(() => this.face.listFolders(full, { maxDepth: depth })).map((entry) => freezeEntry(entry, this.scope));
   }
 
   /** As `Store.iterChildren`, collected. */
   iterChildren(path = ""): Entry[] {
     const full = this.queryPath(path);
-    return this.run(() => this.core.iterChildren(full)).map((entry) => freezeEntry(entry, this.scope));
+    return this.run(() => this.face.iterChildren(full)).map((entry) => freezeEntry(entry, this.scope));
   }
 
   /** As `Store.getFileInfo`. */
   getFileInfo(path: string): FileInfo {
     const full = this.filePath(path);
-    return freezeFileInfo(this.run(() => this.core.getFileInfo(full)), this.scope);
+    return freezeFileInfo(this.run(() => this.face.getFileInfo(full)), this.scope);
   }
 
   /** As `Store.getFolderInfo`. */
   getFolderInfo(path = ""): FolderInfo {
     const full = this.queryPath(path);
-    if (full === this.rootPath && !this.run(() => this.core.exists(full))) return freezeFolderInfo(emptyFolderInfo(full), this.scope);
-    return freezeFolderInfo(this.run(() => this.core.getFolderInfo(full)), this.scope);
+    if (full === this.rootPath && !this.run(() => this.face.exists(full))) return freezeFolderInfo(emptyFolderInfo(full), this.scope);
+    return freezeFolderInfo(this.run(() => this.face.getFolderInfo(full)), this.scope);
   }
 
   /** As `Store.move`. */
   move(src: string, dst: string, options?: TransferOptions): void {
     const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
-    this.run(() => this.core.move(from, to, { overwrite }));
+    this.run(() => this.face.move(from, to, { overwrite }));
   }
 
   /** As `Store.copy`. */
   copy(src: string, dst: string, options?: TransferOptions): void {
     const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
-    this.run(() => this.core.copy(from, to, { overwrite }));
+    this.run(() => this.face.copy(from, to, { overwrite }));
   }
 
   /** As `Store.createFolder`. */
   createFolder(path: string, options?: CreateFolderOptions): void {
     const existOk = booleanOption(optionsObject(options).existOk, "existOk");
     const full = this.filePath(path, "Cannot create the store root");
-    this.run(() => this.core.createFolder(full, { existOk }));
+    this.run(() => this.face.createFolder(full, { existOk }));
   }
 
   /** A sync store rooted at `sub` below this one. */
@@ -198,11 +200,15 @@ export class SyncStore {
   }
 }
 
+function hasSyncFace(backend: unknown): backend is SyncCapableBackend {
+  return typeof backend === "object" && backend !== null && typeof (backend as { sync?: unknown }).sync === "object" && (backend as { sync?: unknown }).sync !== null;
+}
+
+/** The content's bytes; the backend copies them (SyncBackend.write), so a view of the caller's memory is fine. */
 function wholeBytes(content: unknown): Uint8Array {
   if (typeof content === "string") return encoder.encode(content);
-  // Not `content.slice()`: a subclass (Node's `Buffer`) may return a view that shares memory.
-  if (content instanceof Uint8Array) return copyOf(content);
-  if (content instanceof ArrayBuffer) return new Uint8Array(content.slice(0));
-  if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength));
+  if (content instanceof Uint8Array) return content;
+  if (content instanceof ArrayBuffer) return new Uint8Array(content);
+  if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
   throw new TypeError("content must be a Uint8Array, ArrayBuffer, ArrayBufferView or string for SyncStore.write");
 }

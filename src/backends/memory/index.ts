@@ -1,3 +1,2 @@
 export { MemoryBackend } from "./memory-backend.js";
 export type { MemoryBackendOptions } from "./memory-options.js";
-export { MemoryCore } from "./memory-core.js";

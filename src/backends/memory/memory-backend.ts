@@ -15,6 +15,8 @@ import { MemoryCore } from "./memory-core.js";
 import { storedWhole, type StoredContent } from "./nodes.js";
 import type { MemoryBackendOptions } from "./memory-options.js";
 import { SlabCopier } from "./slab.js";
+import { MemorySyncBackend } from "./memory-sync.js";
+import type { SyncBackend } from "../../contract/sync-backend.js";
 
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
 
@@ -36,10 +38,13 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
   readonly core: MemoryCore;
   /** Every result is a new frozen object with a new `Date`, kept by nobody else (see `Backend.freshResults`). */
   readonly freshResults = true;
+  /** The same tree without promises, for `SyncStore` (spec SYNC-001). */
+  readonly sync: SyncBackend;
   private readonly slabs = new SlabCopier();
 
   constructor(options: MemoryBackendOptions = {}) {
     this.core = new MemoryCore(options);
+    this.sync = new MemorySyncBackend(this.core, this.slabs);
   }
 
   /** The backend's name, used in URLs (`memory://<name>/…`) and messages. */

@@ -38,14 +38,14 @@ export class PermissionDenied extends RemoteStoreError {
 /** Options of {@link CapabilityNotSupported}. */
 export interface CapabilityNotSupportedOptions extends RemoteStoreErrorOptions {
   /** The capability that is missing. */
-  capability: string;
+  capability?: string | undefined;
 }
 
 /** The backend does not declare a capability the operation needs. Raised before any I/O. */
 export class CapabilityNotSupported extends RemoteStoreError {
-  /** The missing capability. */
-  readonly capability: string;
-  constructor(message: string, options: CapabilityNotSupportedOptions) {
+  /** The missing capability (the library always names it; `undefined` only when a caller gave none). */
+  readonly capability: string | undefined;
+  constructor(message: string, options: CapabilityNotSupportedOptions = {}) {
     super("CAPABILITY_NOT_SUPPORTED", message, options);
     this.capability = options.capability;
   }

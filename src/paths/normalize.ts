@@ -13,7 +13,7 @@ export function normalizePath(raw: unknown, argName = "path"): string {
     throw new TypeError(`${argName} must be a string, got ${describeType(raw)}`);
   }
   if (raw.includes("\0")) {
-    throw new InvalidPath(`Path contains a NUL byte: ${quotePath(raw)}`, { path: raw.replaceAll("\0", "\\0") });
+    throw new InvalidPath("Path contains a NUL byte", { path: raw.replaceAll("\0", "\\0") });
   }
   const segments = raw.replaceAll("\\", "/").split("/");
   const kept: string[] = [];
@@ -34,7 +34,7 @@ export function normalizePath(raw: unknown, argName = "path"): string {
 export function normalizeFilePath(raw: unknown, argName = "path", rootMessage = "A file operation needs a file path, not the root"): string {
   const path = normalizePath(raw, argName);
   if (path === "") {
-    throw new InvalidPath(`${rootMessage}: ${quotePath(raw as string)}`, { path: "" });
+    throw new InvalidPath(`${rootMessage}: {given}`, { path: "", paths: { given: raw as string } });
   }
   return path;
 }

@@ -35,25 +35,19 @@ export class RootScope {
   }
 
   /**
-   * Rewrites a backend error so that its `path` and the paths quoted in its message are
-   * store-relative and never reveal the root.
+   * The error with its `path` and named `paths` made store-relative and its message rendered
+   * from them (spec PATH-013, ERR-008): a path under the root loses the root; the root itself and
+   * any folder above it (a file blocking the root) are shown as the root `""`. Nothing is
+   * searched in the message text.
    */
   relocateError(error: unknown): unknown {
     if (this.root === "" || !isRemoteStoreError(error)) return error;
     const e: RemoteStoreError = error;
-    const path = e.path === undefined ? undefined : this.toStoreLenient(e.path);
-    let message = e.message.replaceAll(quotePath(this.root), quotePath("")).replaceAll(`"${jsonBody(this.prefix)}`, '"');
-    for (const ancestor of this.ancestors) message = message.replaceAll(quotePath(ancestor), quotePath(""));
-    if (path === e.path && message === e.message) return e;
-    return e.withPath(path, message);
+    return e.withPaths((path) => this.toStoreShown(path));
   }
 
-  private toStoreLenient(backendPath: string): string {
-    if (backendPath === this.root) return "";
+  private toStoreShown(backendPath: string): string {
+    if (backendPath === this.root || this.ancestors.includes(backendPath)) return "";
     return backendPath.startsWith(this.prefix) ? backendPath.slice(this.prefix.length) : backendPath;
   }
-}
-
-function jsonBody(text: string): string {
-  return JSON.stringify(text).slice(1, -1);
 }

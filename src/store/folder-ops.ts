@@ -52,7 +52,7 @@ export async function folderOperationFallback(
   }
   if (await backend.isFile(dst)) throw new InvalidPath(`A file exists at: ${quotePath(dst)}`, { path: dst, backend: backend.name });
   for (let parent = parentPath(dst); parent !== ""; parent = parentPath(parent)) {
-    if (await backend.isFile(parent)) throw new InvalidPath(`A file is in the way (${quotePath(parent)}): ${quotePath(dst)}`, { path: dst, backend: backend.name });
+    if (await backend.isFile(parent)) throw new InvalidPath("A file is in the way ({blocking}): {path}", { path: dst, paths: { blocking: parent }, backend: backend.name });
   }
   if (await backend.isFolder(dst)) {
     if (!options.overwrite) throw new AlreadyExists(`Folder already exists: ${quotePath(dst)}`, { path: dst, backend: backend.name });

@@ -129,7 +129,7 @@ describe("formatting (CLI-030, CLI-060, CLI-072)", () => {
     ]);
     expect(prettyValue(Object.freeze({ path: "", fileCount: 3, totalSize: 1536, modifiedAt }), options)).toBe('FolderInfo ""  3 files, 1.5 KiB, newest 2026-03-01 14:05');
     expect(prettyValue(Object.freeze({ path: "x.txt", size: 2, modifiedAt, contentType: "text/plain" }), options)).toBe("WriteResult x.txt  2 B  text/plain  2026-03-01 14:05");
-    expect(prettyValue(new NotFound("File not found", { path: "x" }), options)).toBe("NotFound [NOT_FOUND]: File not found");
+    expect(prettyValue(new NotFound("File not found", { path: "x" }), options)).toBe('NotFound [NOT_FOUND]: File not found: "x"');
     expect(prettyValue({ path: "x", other: 1 }, options)).toBeUndefined();
     expect(prettyValue([1, 2], options)).toBeUndefined();
   });

@@ -58,14 +58,50 @@ describe("errors", () => {
     expect(error.backend).toBe("errs");
   });
 
-  it("ERR-002 options are optional; path, backend and cause default to undefined", () => {
-    for (const [cls] of SIMPLE) {
+  it("ERR-002 options are optional for every class; path, backend and cause default to undefined", () => {
+    for (const [cls] of [...SIMPLE, [CapabilityNotSupported, "CAPABILITY_NOT_SUPPORTED"] as const]) {
       const error = new cls("m");
       expect(error.path).toBeUndefined();
       expect(error.backend).toBeUndefined();
       expect(error.cause).toBeUndefined();
       expect("cause" in error).toBe(false);
     }
+  });
+
+  it("ERR-002 CapabilityNotSupported without options has no capability and is still a library error", () => {
+    const bare = new CapabilityNotSupported("msg");
+    expect(bare.capability).toBeUndefined();
+    expect(isRemoteStoreError(bare, "CAPABILITY_NOT_SUPPORTED")).toBe(true);
+    expect(bare.message).toBe("msg");
+  });
+
+  it("ERR-008 a message is a template over its paths: {path} and named paths render JSON-quoted, a path the message does not place is appended", () => {
+    expect(new NotFound("File not found", { path: "a/b" }).message).toBe('File not found: "a/b"');
+    expect(new NotFound("No {path} here", { path: "a/b" }).message).toBe('No "a/b" here');
+    const blocked = new InvalidPath("A file is in the way ({blocking})", { path: "x/y/z", paths: { blocking: "x/y" } });
+    expect(blocked.message).toBe('A file is in the way ("x/y"): "x/y/z"');
+    expect(blocked.template).toBe("A file is in the way ({blocking}): {path}");
+    expect(blocked.paths).toEqual({ blocking: "x/y" });
+    expect(Object.isFrozen(blocked.paths)).toBe(true);
+    expect(new InvalidPath("The root cannot be deleted", { path: "" }).message).toBe("The root cannot be deleted");
+    expect(new NotFound("Keeps {unknown} and {} as written", { path: "p" }).message).toBe('Keeps {unknown} and {} as written: "p"');
+    // A path already written out as quotePath(path) is read as its placeholder, so it is not repeated.
+    const legacy = new NotFound('File not found: "a/b"', { path: "a/b" });
+    expect(legacy.message).toBe('File not found: "a/b"');
+    expect(legacy.template).toBe("File not found: {path}");
+  });
+
+  it("ERR-008 withPaths maps path and named paths and renders the message again; class, code, backend, cause and fields stay", () => {
+    const cause = new Error("c");
+    const original = new CapabilityNotSupported("Cannot {path} into {to}", { path: "root/a", paths: { to: "root/b" }, backend: "m", cause, capability: "move" });
+    const moved = original.withPaths((p) => p.replace(/^root\//, ""));
+    expect(moved).toBeInstanceOf(CapabilityNotSupported);
+    expect(moved.message).toBe('Cannot "a" into "b"');
+    expect(moved.path).toBe("a");
+    expect(moved.paths).toEqual({ to: "b" });
+    expect([moved.code, moved.backend, moved.cause, moved.capability]).toEqual(["CAPABILITY_NOT_SUPPORTED", "m", cause, "move"]);
+    expect(String(moved.stack)).not.toContain("root/a");
+    expect(original.message).toBe('Cannot "root/a" into "root/b"');
   });
 
   it("ERR-002 CapabilityNotSupported carries the capability", () => {

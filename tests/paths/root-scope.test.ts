@@ -102,10 +102,10 @@ describe("root scoping", () => {
     }
   });
 
-  it("PATH-013 RootScope.relocateError rewrites path and quoted paths, keeping class and fields", () => {
+  it("PATH-013 ERR-008 RootScope.relocateError makes path and named paths store-relative and renders the message from them, keeping class and fields", () => {
     const scope = new RootScope("r/s");
     const cause = new Error("cause");
-    const original = new NotFound('File not found: "r/s/a/b" near "r/s" (backend m)', { path: "r/s/a/b", backend: "m", cause });
+    const original = new NotFound('File not found: "r/s/a/b" near {near} (backend m)', { path: "r/s/a/b", paths: { near: "r/s" }, backend: "m", cause });
     const moved = scope.relocateError(original);
     expect(moved).toBeInstanceOf(NotFound);
     expect(isRemoteStoreError(moved, "NOT_FOUND")).toBe(true);
@@ -113,8 +113,8 @@ describe("root scoping", () => {
     expect(e.path).toBe("a/b");
     expect(e.backend).toBe("m");
     expect(e.cause).toBe(cause);
-    expect(e.message).not.toContain("r/s");
-    expect(e.message).toContain('"a/b"');
+    expect(e.message).toBe('File not found: "a/b" near "" (backend m)');
+    expect(e.paths).toEqual({ near: "" });
     expect(original.path).toBe("r/s/a/b");
     const atRoot = scope.relocateError(new InvalidPath("x", { path: "r/s" })) as InvalidPath;
     expect(atRoot.path).toBe("");

@@ -9,7 +9,6 @@ import {
   NotFound,
   QuotaExceeded,
 } from "../../errors/index.js";
-import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { clipRange, copyRange } from "./file-content.js";
@@ -350,7 +349,7 @@ export class MemoryCore {
   }
 
   /** Builds this backend's errors (used by the placement checks too). */
-  readonly error: ErrorFactory = (kind, what, path) => new kind(`${what}: ${quotePath(path)} (backend ${this.name})`, { path, backend: this.name });
+  readonly error: ErrorFactory = (kind, what, path, paths) => new kind(`${what}: {path} (backend ${this.name})`, { path, ...(paths === undefined ? {} : { paths }), backend: this.name });
 
   private assertOpen(): void {
     if (this.closed) throw new BackendUnavailable(`Backend ${this.name} is closed`, { backend: this.name });

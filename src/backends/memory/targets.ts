@@ -1,10 +1,14 @@
 import { AlreadyExists, InvalidPath, QuotaExceeded, type RemoteStoreError, type RemoteStoreErrorOptions } from "../../errors/index.js";
-import { quotePath } from "../../errors/quote-path.js";
 import type { FileNode, FolderNode, TreeNode } from "./nodes.js";
 import type { MemoryTree } from "./tree.js";
 
 /** Builds a library error of the given class for a path. */
-export type ErrorFactory = (kind: new (message: string, options: RemoteStoreErrorOptions) => RemoteStoreError, what: string, path: string) => RemoteStoreError;
+export type ErrorFactory = (
+  kind: new (message: string, options: RemoteStoreErrorOptions) => RemoteStoreError,
+  what: string,
+  path: string,
+  paths?: Readonly<Record<string, string>>,
+) => RemoteStoreError;
 
 /** Where a new node lands: an existing node to replace, or the parent folders to create and the new name. */
 export interface Target<T extends TreeNode> {
@@ -53,7 +57,7 @@ export function folderTarget(context: PlacementContext, path: string, overwrite:
 /** The error for a path whose parent chain is blocked by a file. */
 export function blockedError(context: PlacementContext, path: string, segments: readonly string[], blockedAt: number): RemoteStoreError {
   const blocker = segments.slice(0, blockedAt + 1).join("/");
-  return context.error(InvalidPath, `A file is in the way (${quotePath(blocker)})`, path);
+  return context.error(InvalidPath, "A file is in the way ({blocking})", path, { blocking: blocker });
 }
 
 function checkQuota(context: PlacementContext, path: string, added: number): void {

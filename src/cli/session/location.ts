@@ -1,4 +1,4 @@
-import { isRemoteStoreError, quotePath, type RemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../../errors/index.js";
 import { joinPath, normalizePath } from "../../paths/index.js";
 import type { Store } from "../../store/index.js";
 
@@ -82,6 +82,7 @@ export function displayedPath(error: RemoteStoreError): string | undefined {
 /** The error's message with its quoted store path replaced by the quoted location text. */
 export function displayedMessage(error: RemoteStoreError): string {
   const shown = displayedPath(error);
-  if (error.path === undefined || shown === undefined || shown === error.path) return error.message;
-  return error.message.replaceAll(quotePath(error.path), quotePath(shown));
+  const path = error.path;
+  if (path === undefined || shown === undefined || shown === path) return error.message;
+  return error.withPaths((p) => (p === path ? shown : p)).message;
 }

@@ -1,14 +1,11 @@
 import type { Backend } from "../contract/backend.js";
 import { ConfigError, isRemoteStoreError } from "../errors/index.js";
 import type { ResolvedBackend } from "./backend-entry.js";
+import { missingParts } from "../store/backend-ops/check-backend.js";
 import { DeferredBackend } from "./deferred-backend.js";
 import { configError } from "./issues.js";
 import { scrub } from "../shared/secrets.js";
 
-const BACKEND_METHODS = [
-  "exists", "isFile", "isFolder", "read", "readBytes", "write", "writeAtomic", "delete", "deleteFolder",
-  "listFiles", "listFolders", "iterChildren", "getFileInfo", "getFolderInfo", "move", "copy", "close",
-] as const;
 
 /** Where a backend is being created, for messages. */
 export interface CreationContext {
@@ -26,7 +23,8 @@ export interface CreationContext {
 
 /**
  * Calls the type's factory with the validated options (spec REG-062, REG-070). A synchronous
- * result is checked and returned; a Promise becomes a {@link DeferredBackend}.
+ * result is checked and returned; a Promise becomes a {@link DeferredBackend}, whose stores wait
+ * for it (and learn its capabilities) on their first call.
  *
  * @throws the factory's library error unchanged, or a `ConfigError` for anything else
  */
@@ -39,20 +37,13 @@ export function createBackend(resolved: ResolvedBackend, context: CreationContex
     throw mapFailure(error, resolved, context);
   }
   if (!isPromiseLike(result)) return checkCreated(result, resolved, context);
-  if (definition.capabilities === undefined) {
-    Promise.resolve(result).then((backend) => closeLater(backend), () => undefined);
-    throw problem(
-      context,
-      `the factory of backend type "${definition.type}" returned a Promise, so the type must declare its capabilities: registerBackendType("${definition.type}", factory, { capabilities: [...] })`,
-    );
-  }
   const capabilities = definition.capabilities;
   return new DeferredBackend(result, {
     name: definition.type,
     capabilities,
     check: (value) => {
       const backend = checkCreated(value, resolved, context);
-      const missing = [...capabilities].filter((capability) => !backend.capabilities.has(capability));
+      const missing = [...(capabilities ?? [])].filter((capability) => !backend.capabilities.has(capability));
       if (missing.length > 0) {
         throw problem(context, `the "${definition.type}" backend lacks capabilities its type declares: ${missing.join(", ")}`);
       }
@@ -64,10 +55,7 @@ export function createBackend(resolved: ResolvedBackend, context: CreationContex
 }
 
 function checkCreated(value: unknown, resolved: ResolvedBackend, context: CreationContext): Backend {
-  const candidate = value as Record<string, unknown> | null;
-  const missing: string[] = typeof candidate === "object" && candidate !== null ? BACKEND_METHODS.filter((m) => typeof candidate[m] !== "function") : ["everything"];
-  if (typeof candidate?.name !== "string" || candidate.name === "") missing.unshift("name");
-  if (!(candidate?.capabilities instanceof Set)) missing.unshift("capabilities");
+  const missing = typeof value === "object" && value !== null ? missingParts(value as Record<string, unknown>) : ["everything"];
   if (missing.length > 0) {
     throw problem(context, `the factory of backend type "${resolved.definition.type}" did not return a Backend (missing: ${[...new Set(missing)].join(", ")})`);
   }
@@ -86,9 +74,4 @@ function problem(context: CreationContext, message: string, cause?: unknown): Co
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
-}
-
-function closeLater(value: unknown): void {
-  const close = (value as { close?: unknown } | null)?.close;
-  if (typeof close === "function") Promise.resolve().then(() => (close as () => unknown).call(value)).catch(() => undefined);
 }

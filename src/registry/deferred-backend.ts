@@ -1,21 +1,13 @@
-import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../contract/backend.js";
-import type {
-  BackendMultipartOptions,
-  FolderOperations,
-  MultipartOperations,
-  MultipartUploadInfo,
-  PartInfo,
-} from "../contract/backend-extensions.js";
-import type { Capability, CapabilitySet } from "../contract/capabilities.js";
-import { CapabilityNotSupported } from "../errors/index.js";
-import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
+import type { Backend, EntryKind } from "../contract/backend.js";
+import { capabilitySet, type CapabilitySet } from "../contract/capabilities.js";
+import { backendOps } from "../store/backend-ops/backend-ops.js";
 
 /** How a {@link DeferredBackend} checks and reports the backend it waits for. */
 export interface DeferredBackendOptions {
   /** The name shown until the backend arrives (the type name). */
   readonly name: string;
-  /** The capabilities declared at registration; the real backend must have at least these. */
-  readonly capabilities: CapabilitySet;
+  /** The capabilities declared at registration, if any; the real backend must have at least these. */
+  readonly capabilities: CapabilitySet | undefined;
   /** Checks the arrived value (throws when it is not a usable Backend). */
   readonly check: (value: unknown) => Backend;
   /** Maps a creation failure to the error every call rejects with. */
@@ -24,22 +16,24 @@ export interface DeferredBackendOptions {
   readonly onFailure: () => void;
 }
 
+const NOTHING_YET = capabilitySet([]);
+
 /**
- * A stand-in for a backend whose factory returned a Promise (spec REG-070/071). Every call waits
- * for the backend, then delegates; `capabilities` are the declared ones, so the Store's checks
- * stay synchronous. The optional folder and multipart operations are forwarded too; one the
- * arrived backend lacks rejects with `CapabilityNotSupported`.
+ * A stand-in for a backend whose factory returned a Promise (spec REG-070/071, BE-021). A Store
+ * on it calls {@link DeferredBackend.ready} before its first operation and then works with the
+ * backend that arrived, so its capability checks use the real declaration. Until then
+ * `capabilities` are the type's declared ones (or none); afterwards, the arrived backend's.
  */
-export class DeferredBackend implements Backend, FolderOperations, MultipartOperations {
-  readonly capabilities: CapabilitySet;
-  private readonly ready: Promise<Backend>;
+export class DeferredBackend implements Backend {
+  private readonly arrival: Promise<Backend>;
   private readonly fallbackName: string;
+  private readonly declared: CapabilitySet | undefined;
   private actual: Backend | undefined;
 
   constructor(pending: PromiseLike<unknown>, options: DeferredBackendOptions) {
-    this.capabilities = options.capabilities;
+    this.declared = options.capabilities;
     this.fallbackName = options.name;
-    this.ready = Promise.resolve(pending).then(
+    this.arrival = Promise.resolve(pending).then(
       (value) => {
         let backend: Backend;
         try {
@@ -55,7 +49,7 @@ export class DeferredBackend implements Backend, FolderOperations, MultipartOper
         throw options.mapFailure(error);
       },
     );
-    this.ready.catch(() => options.onFailure());
+    this.arrival.catch(() => options.onFailure());
   }
 
   /** The real backend's name once it has arrived; the type name before. */
@@ -63,118 +57,25 @@ export class DeferredBackend implements Backend, FolderOperations, MultipartOper
     return this.actual?.name ?? this.fallbackName;
   }
 
-  exists(path: string): Promise<boolean> {
-    return this.ready.then((b) => b.exists(path));
+  /** The arrived backend's capabilities; before that, the type's declared ones, or none. */
+  get capabilities(): CapabilitySet {
+    return this.actual?.capabilities ?? this.declared ?? NOTHING_YET;
   }
 
-  isFile(path: string): Promise<boolean> {
-    return this.ready.then((b) => b.isFile(path));
+  /** The backend that serves the calls, once created (rejects when its creation failed). */
+  ready(): Promise<Backend> {
+    return this.arrival;
   }
 
-  isFolder(path: string): Promise<boolean> {
-    return this.ready.then((b) => b.isFolder(path));
-  }
-
-  read(path: string, range: ByteRange): Promise<ReadableStream<Uint8Array>> {
-    return this.ready.then((b) => b.read(path, range));
-  }
-
-  readBytes(path: string, range: ByteRange): Promise<Uint8Array> {
-    return this.ready.then((b) => b.readBytes(path, range));
-  }
-
-  write(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult> {
-    return this.ready.then((b) => b.write(path, content, options));
-  }
-
-  writeAtomic(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult> {
-    return this.ready.then((b) => b.writeAtomic(path, content, options));
-  }
-
-  delete(path: string, options: { readonly missingOk: boolean }): Promise<void> {
-    return this.ready.then((b) => b.delete(path, options));
-  }
-
-  deleteFolder(path: string, options: { readonly recursive: boolean; readonly missingOk: boolean }): Promise<void> {
-    return this.ready.then((b) => b.deleteFolder(path, options));
-  }
-
-  listFiles(path: string, options: BackendListOptions): AsyncIterable<FileInfo> {
-    return this.iterate((b) => b.listFiles(path, options));
-  }
-
-  listFolders(path: string, options: BackendListOptions): AsyncIterable<FolderEntry> {
-    return this.iterate((b) => b.listFolders(path, options));
-  }
-
-  iterChildren(path: string): AsyncIterable<Entry> {
-    return this.iterate((b) => b.iterChildren(path));
-  }
-
-  getFileInfo(path: string): Promise<FileInfo> {
-    return this.ready.then((b) => b.getFileInfo(path));
-  }
-
-  getFolderInfo(path: string): Promise<FolderInfo> {
-    return this.ready.then((b) => b.getFolderInfo(path));
-  }
-
-  move(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void> {
-    return this.ready.then((b) => b.move(src, dst, options));
-  }
-
-  copy(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void> {
-    return this.ready.then((b) => b.copy(src, dst, options));
-  }
-
-  url(path: string): Promise<string> {
-    return this.ready.then((b) => {
-      if (b.url === undefined) throw new CapabilityNotSupported(`Backend ${b.name} has no url()`, { capability: "url", backend: b.name });
-      return b.url(path);
-    });
-  }
-
-  createFolder(path: string, options: { readonly existOk: boolean }): Promise<void> {
-    return this.extension("createFolder", "createFolder", [path, options]);
-  }
-
-  moveFolder(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void> {
-    return this.extension("moveFolder", "moveFolder", [src, dst, options]);
-  }
-
-  copyFolder(src: string, dst: string, options: { readonly overwrite: boolean }): Promise<void> {
-    return this.extension("copyFolder", "copyFolder", [src, dst, options]);
-  }
-
-  startMultipartUpload(path: string, options: BackendMultipartOptions): Promise<string> {
-    return this.extension("startMultipartUpload", "multipart", [path, options]);
-  }
-
-  uploadPart(uploadId: string, partNumber: number, content: BackendContent): Promise<PartInfo> {
-    return this.extension("uploadPart", "multipart", [uploadId, partNumber, content]);
-  }
-
-  listParts(uploadId: string): Promise<PartInfo[]> {
-    return this.extension("listParts", "multipart", [uploadId]);
-  }
-
-  completeMultipartUpload(uploadId: string, parts: readonly { readonly partNumber: number; readonly etag: string }[]): Promise<WriteResult> {
-    return this.extension("completeMultipartUpload", "multipart", [uploadId, parts]);
-  }
-
-  abortMultipartUpload(uploadId: string): Promise<void> {
-    return this.extension("abortMultipartUpload", "multipart", [uploadId]);
-  }
-
-  listMultipartUploads(): Promise<MultipartUploadInfo[]> {
-    return this.extension("listMultipartUploads", "multipart", []);
+  async kindOf(path: string): Promise<EntryKind | undefined> {
+    return backendOps(await this.arrival).kindOf(path);
   }
 
   /** Waits for a pending creation and closes what it produced; a failed creation closes nothing. */
   async close(): Promise<void> {
     let backend: Backend;
     try {
-      backend = await this.ready;
+      backend = await this.arrival;
     } catch {
       return;
     }
@@ -184,23 +85,6 @@ export class DeferredBackend implements Backend, FolderOperations, MultipartOper
   /** `DeferredBackend(name)`. */
   toString(): string {
     return `DeferredBackend(${this.name}${this.actual === undefined ? ", pending" : ""})`;
-  }
-
-  private extension<T>(method: keyof FolderOperations | keyof MultipartOperations, capability: Capability, args: readonly unknown[]): Promise<T> {
-    return this.ready.then((b) => {
-      const fn = (b as unknown as Record<string, unknown>)[method];
-      if (typeof fn !== "function") throw new CapabilityNotSupported(`Backend ${b.name} has no ${method}()`, { capability, backend: b.name });
-      return (fn as (...values: unknown[]) => Promise<T>).apply(b, [...args]);
-    });
-  }
-
-  private iterate<T>(start: (backend: Backend) => AsyncIterable<T>): AsyncIterable<T> {
-    const ready = this.ready;
-    return {
-      async *[Symbol.asyncIterator]() {
-        yield* start(await ready);
-      },
-    };
   }
 }
 

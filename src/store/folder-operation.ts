@@ -1,4 +1,5 @@
 import type { Backend } from "../contract/backend.js";
+import type { BackendOps } from "./backend-ops/backend-ops.js";
 import type { Capability } from "../contract/capabilities.js";
 import { normalizeFilePath } from "../paths/normalize.js";
 import type { RootScope } from "../paths/root-scope.js";
@@ -9,6 +10,8 @@ import type { TransferOptions } from "./store-options.js";
 /** What `moveFolder`/`copyFolder` need from their Store. */
 export interface FolderOperationContext {
   readonly backend: Backend;
+  /** The backend's operations, with the Store's fallbacks. */
+  readonly ops: BackendOps;
   readonly scope: RootScope;
   /** Runs a backend call, rewriting errors to store-relative paths. */
   call<T>(operation: () => Promise<T>): Promise<T>;
@@ -31,7 +34,7 @@ const ROOT_MESSAGE = "A folder operation needs a folder, not the root";
  * arguments before any I/O, then runs the backend's native operation or the file-by-file fallback.
  */
 export async function runFolderOperation(context: FolderOperationContext, operation: FolderOperation, src: string, dst: string, options: TransferOptions | undefined): Promise<void> {
-  const { backend, scope } = context;
+  const { backend, ops, scope } = context;
   const native = hasNativeFolderOperation(backend, operation);
   if (!native) for (const needed of FALLBACK_NEEDS[operation]) context.gate(needed);
   else context.assertOpen();
@@ -40,7 +43,7 @@ export async function runFolderOperation(context: FolderOperationContext, operat
   const relative = { src: normalizeFilePath(src, "src", ROOT_MESSAGE), dst: normalizeFilePath(dst, "dst", ROOT_MESSAGE) };
   const from = scope.toBackend(relative.src);
   const to = scope.toBackend(relative.dst);
-  if (checkFolderPair(from, to, relative)) return context.call(() => checkSameFolder(backend, from));
+  if (checkFolderPair(from, to, relative)) return context.call(() => checkSameFolder(backend, ops, from));
   if (native) return context.call(() => backend[operation](from, to, { overwrite }));
-  return context.call(() => folderOperationFallback(backend, operation, { src: from, dst: to }, { overwrite }));
+  return context.call(() => folderOperationFallback(backend, ops, operation, { src: from, dst: to }, { overwrite }));
 }

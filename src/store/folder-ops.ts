@@ -1,4 +1,5 @@
 import type { Backend } from "../contract/backend.js";
+import type { BackendOps } from "./backend-ops/backend-ops.js";
 import type { FolderOperations } from "../contract/backend-extensions.js";
 import { AlreadyExists, InvalidPath, NotFound } from "../errors/index.js";
 import { quotePath } from "../errors/quote-path.js";
@@ -28,9 +29,10 @@ export function checkFolderPair(src: string, dst: string, relative: { src: strin
 }
 
 /** The answer for `src === dst`: a no-op on a folder, else the error a real move would give. */
-export async function checkSameFolder(backend: Backend, src: string): Promise<void> {
-  if (await backend.isFolder(src)) return;
-  if (await backend.isFile(src)) throw new InvalidPath(`Not a folder: ${quotePath(src)}`, { path: src, backend: backend.name });
+export async function checkSameFolder(backend: Backend, ops: BackendOps, src: string): Promise<void> {
+  const kind = await ops.kindOf(src);
+  if (kind === "folder") return;
+  if (kind === "file") throw new InvalidPath(`Not a folder: ${quotePath(src)}`, { path: src, backend: backend.name });
   throw new NotFound(`Folder not found: ${quotePath(src)}`, { path: src, backend: backend.name });
 }
 
@@ -41,34 +43,36 @@ export async function checkSameFolder(backend: Backend, src: string): Promise<vo
  */
 export async function folderOperationFallback(
   backend: Backend,
+  ops: BackendOps,
   operation: FolderOperation,
   paths: { src: string; dst: string },
   options: { overwrite: boolean },
 ): Promise<void> {
   const { src, dst } = paths;
-  if (!(await backend.isFolder(src))) {
-    if (await backend.isFile(src)) throw new InvalidPath(`Not a folder: ${quotePath(src)}`, { path: src, backend: backend.name });
+  const kind = await ops.kindOf(src);
+  if (kind !== "folder") {
+    if (kind === "file") throw new InvalidPath(`Not a folder: ${quotePath(src)}`, { path: src, backend: backend.name });
     throw new NotFound(`Folder not found: ${quotePath(src)}`, { path: src, backend: backend.name });
   }
-  if (await backend.isFile(dst)) throw new InvalidPath(`A file exists at: ${quotePath(dst)}`, { path: dst, backend: backend.name });
+  if (await ops.isFile(dst)) throw new InvalidPath(`A file exists at: ${quotePath(dst)}`, { path: dst, backend: backend.name });
   for (let parent = parentPath(dst); parent !== ""; parent = parentPath(parent)) {
-    if (await backend.isFile(parent)) throw new InvalidPath("A file is in the way ({blocking}): {path}", { path: dst, paths: { blocking: parent }, backend: backend.name });
+    if (await ops.isFile(parent)) throw new InvalidPath("A file is in the way ({blocking}): {path}", { path: dst, paths: { blocking: parent }, backend: backend.name });
   }
-  if (await backend.isFolder(dst)) {
+  if (await ops.isFolder(dst)) {
     if (!options.overwrite) throw new AlreadyExists(`Folder already exists: ${quotePath(dst)}`, { path: dst, backend: backend.name });
-    await backend.deleteFolder(dst, { recursive: true, missingOk: true });
+    await ops.deleteFolder(dst, { recursive: true, missingOk: true });
   }
   const target = (path: string): string => dst + path.slice(src.length);
   const folders = backend as Partial<FolderOperations>;
   if (backend.capabilities.has("createFolder") && folders.createFolder !== undefined) {
     await folders.createFolder.call(backend, dst, { existOk: true });
-    for await (const folder of backend.listFolders(src, { maxDepth: Number.POSITIVE_INFINITY })) {
+    for await (const folder of ops.listFolders(src, { maxDepth: Number.POSITIVE_INFINITY })) {
       await folders.createFolder.call(backend, target(folder.path), { existOk: true });
     }
   }
-  for await (const file of backend.listFiles(src, { maxDepth: Number.POSITIVE_INFINITY })) {
-    if (operation === "moveFolder") await backend.move(file.path, target(file.path), { overwrite: false });
-    else await backend.copy(file.path, target(file.path), { overwrite: false });
+  for await (const file of ops.listFiles(src, { maxDepth: Number.POSITIVE_INFINITY })) {
+    if (operation === "moveFolder") await ops.move(file.path, target(file.path), { overwrite: false });
+    else await ops.copy(file.path, target(file.path), { overwrite: false });
   }
-  if (operation === "moveFolder") await backend.deleteFolder(src, { recursive: true, missingOk: true });
+  if (operation === "moveFolder") await ops.deleteFolder(src, { recursive: true, missingOk: true });
 }

@@ -1,23 +1,6 @@
 import type { Backend } from "../contract/backend.js";
 import type { FileInfo, FolderInfo, Metadata, WriteResult } from "../contract/models.js";
-import { describeType } from "../paths/normalize.js";
 import type { RootScope } from "../paths/root-scope.js";
-
-const BACKEND_METHODS = [
-  "exists", "isFile", "isFolder", "read", "readBytes", "write", "writeAtomic", "delete", "deleteFolder",
-  "listFiles", "listFolders", "iterChildren", "getFileInfo", "getFolderInfo", "move", "copy", "close",
-] as const;
-
-/** Checks that `value` looks like a {@link Backend}; a `TypeError` names what is missing. */
-export function checkBackend(value: unknown): Backend {
-  if (typeof value !== "object" || value === null) throw new TypeError(`backend must be a Backend object, got ${describeType(value)}`);
-  const candidate = value as Record<string, unknown>;
-  const missing = BACKEND_METHODS.filter((method) => typeof candidate[method] !== "function");
-  if (typeof candidate.name !== "string" || candidate.name === "") missing.unshift("name" as never);
-  if (!(candidate.capabilities instanceof Set)) missing.unshift("capabilities" as never);
-  if (missing.length > 0) throw new TypeError(`backend does not implement the Backend interface (missing: ${missing.join(", ")})`);
-  return value as Backend;
-}
 
 function copyMetadata(metadata: Metadata | undefined): Metadata | undefined {
   return metadata === undefined ? undefined : Object.freeze({ ...metadata });

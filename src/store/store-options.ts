@@ -19,8 +19,13 @@ export interface ReadOptions {
 
 /** Options of `readText`. */
 export interface ReadTextOptions extends ReadOptions {
-  /** A `TextDecoder` label; default `"utf-8"`. Invalid bytes become U+FFFD. */
+  /** A `TextDecoder` label; default `"utf-8"`. */
   readonly encoding?: string;
+  /**
+   * Bytes that are not valid in the encoding reject with a `TypeError` naming the path (spec
+   * ST-024) instead of becoming U+FFFD (the default, `false`).
+   */
+  readonly fatal?: boolean;
 }
 
 /** Options of `write`, `writeText` and `writeAtomic`. */

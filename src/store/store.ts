@@ -1,27 +1,30 @@
 import type { Backend, BackendContent } from "../contract/backend.js";
 import type { FolderOperations, MultipartOperations, MultipartUploadInfo } from "../contract/backend-extensions.js";
-import { isNormalPath } from "../paths/is-normal-path.js";
 import type { Capability } from "../contract/capabilities.js";
-import { BackendUnavailable, CapabilityNotSupported, isRemoteStoreError } from "../errors/index.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
+import { BackendUnavailable, CapabilityNotSupported, isRemoteStoreError } from "../errors/index.js";
+import { isNormalPath } from "../paths/is-normal-path.js";
 import { describeType, normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
+import { collectStream, sliceStream } from "../shared/streams/range-stream.js";
+import { backendOps, type BackendOps } from "./backend-ops/backend-ops.js";
+import { checkBackend } from "./backend-ops/check-backend.js";
 import { prepareContent, type WriteContent } from "./content.js";
 import { resolveContentType } from "./content-type.js";
+import { runFolderOperation, type FolderOperationContext } from "./folder-operation.js";
 import { checkGlobPattern, globMatches } from "./glob-plan.js";
 import { convertedListing, Listing } from "./listing.js";
 import { validateMetadata } from "./metadata.js";
-import { booleanOption, dateOption, listDepth, optionsObject, positiveIntegerOption, rangeOption, stringOption } from "./options.js";
-import { runFolderOperation, type FolderOperationContext } from "./folder-operation.js";
-import type { MultipartContext, MultipartUpload } from "./multipart-upload.js";
 import { startUpload, uploadsInScope } from "./multipart-start.js";
-import { collectStream, sliceStream } from "../shared/streams/range-stream.js";
+import type { MultipartContext, MultipartUpload } from "./multipart-upload.js";
+import { booleanOption, dateOption, listDepth, optionsObject, positiveIntegerOption, rangeOption, stringOption } from "./options.js";
 import { rejection } from "./rejection.js";
-import { checkBackend, emptyFolderInfo, resultCopier, type ResultCopier } from "./results.js";
+import { emptyFolderInfo, resultCopier, type ResultCopier } from "./results.js";
 import type {
   CreateFolderOptions, DeleteFolderOptions, DeleteOptions, ListOptions, MultipartOptions, ReadOptions,
   ReadTextOptions, StoreOptions, TransferOptions, UrlOptions, WriteOptions,
 } from "./store-options.js";
+import { decodeText } from "./text.js";
 
 const CHILD = Symbol("remote-store.child");
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
@@ -30,7 +33,8 @@ const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.f
 /**
  * The user's façade over a backend (spec ST-*). It validates and normalises every path,
  * keeps every path inside `rootPath`, checks capabilities before any I/O, converts content,
- * and reports store-relative paths in results and errors.
+ * provides what the backend leaves out (BE-020), and reports store-relative paths in results
+ * and errors.
  */
 export class Store implements AsyncDisposable {
   /** The backend this store reads and writes. */
@@ -38,8 +42,14 @@ export class Store implements AsyncDisposable {
   /** The normalised root inside the backend (`""` = the backend root). */
   readonly rootPath: string;
   private readonly scope: RootScope;
-  private readonly results: ResultCopier;
   private readonly ownsBackend: boolean;
+  /** The backend the calls go to: `backend`, or what its `ready()` resolved to (BE-021). */
+  private target: Backend;
+  /** The target's operations with fallbacks; `undefined` until a pending backend has arrived. */
+  private ops: BackendOps | undefined;
+  private results: ResultCopier;
+  /** Settles when a pending backend has arrived (or failed to); `undefined` once it has. */
+  private arrival: Promise<void> | undefined;
   private closed = false;
 
   constructor(options: StoreOptions) {
@@ -47,63 +57,73 @@ export class Store implements AsyncDisposable {
     this.backend = checkBackend(o.backend);
     this.rootPath = normalizePath(o.rootPath ?? "", "rootPath");
     this.scope = new RootScope(this.rootPath);
-    this.results = resultCopier(this.backend, this.scope);
     this.ownsBackend = (options as { [CHILD]?: boolean })[CHILD] !== true;
+    this.target = this.backend;
+    this.results = resultCopier(this.backend, this.scope);
+    if (typeof this.backend.ready === "function") this.arrival = this.awaitArrival(this.backend.ready());
+    else this.ops = backendOps(this.backend);
   }
 
   /** True when the backend declares `capability` (`glob` is provided for every backend that can list). */
   supports(capability: Capability): boolean {
-    const declared = this.backend.capabilities;
+    const declared = this.target.capabilities;
     return declared.has(capability) || (capability === "glob" && declared.has("list"));
   }
 
   /** True when a file or folder exists; the root always exists. Never `NotFound`. */
   exists(path = ""): Promise<boolean> {
-    return this.probe(path, (full) => this.backend.exists(full), { atRoot: true });
+    if (this.ops === undefined) return this.afterArrival(() => this.exists(path));
+    return this.probe(path, this.ops.exists, { atRoot: true });
   }
 
   /** True when `path` is a file. */
   isFile(path = ""): Promise<boolean> {
-    return this.probe(path, (full) => this.backend.isFile(full), { atRoot: false });
+    if (this.ops === undefined) return this.afterArrival(() => this.isFile(path));
+    return this.probe(path, this.ops.isFile, { atRoot: false });
   }
 
   /** True when `path` is a folder; the root is one. */
   isFolder(path = ""): Promise<boolean> {
-    return this.probe(path, (full) => this.backend.isFolder(full), { atRoot: true });
+    if (this.ops === undefined) return this.afterArrival(() => this.isFolder(path));
+    return this.probe(path, this.ops.isFolder, { atRoot: true });
   }
 
   /** A stream of the file's bytes, or of the range asked for. */
   async read(path: string, options?: ReadOptions): Promise<ReadableStream<Uint8Array>> {
+    const ops = this.ops ?? (await this.arrived());
     this.gate("read");
     const range = rangeOption(options);
     const full = this.filePath(path);
-    if (this.backend.capabilities.has("rangeRead")) return this.call(() => this.backend.read(full, range));
-    const stream = await this.call(() => this.backend.read(full, { offset: 0, length: undefined }));
+    if (this.target.capabilities.has("rangeRead")) return this.call(() => ops.read(full, range));
+    const stream = await this.call(() => ops.read(full, { offset: 0, length: undefined }));
     return sliceStream(stream, range);
   }
 
   /** The file's bytes (or a range of them) in a new array. */
   async readBytes(path: string, options?: ReadOptions): Promise<Uint8Array> {
+    const ops = this.ops ?? (await this.arrived());
     this.gate("read");
     const range = rangeOption(options);
     const full = this.filePath(path);
-    const backend = this.backend;
-    if (backend.capabilities.has("rangeRead")) {
+    if (this.target.capabilities.has("rangeRead")) {
       // At the backend root there is nothing to relocate; `return await` saves two ticks over `return`.
-      if (this.rootPath === "") return await backend.readBytes(full, range);
-      return await this.call(() => backend.readBytes(full, range));
+      if (this.rootPath === "") return await ops.readBytes(full, range);
+      return await this.call(() => ops.readBytes(full, range));
     }
-    const stream = await this.call(() => backend.read(full, { offset: 0, length: undefined }));
+    const stream = await this.call(() => ops.read(full, { offset: 0, length: undefined }));
     return collectStream(sliceStream(stream, range));
   }
 
-  /** The file decoded as text (UTF-8 by default; invalid bytes become U+FFFD). */
+  /** The file decoded as text (UTF-8 by default; invalid bytes become U+FFFD unless `fatal`). */
   async readText(path: string, options?: ReadTextOptions): Promise<string> {
+    if (this.ops === undefined) await this.arrived();
     this.gate("read");
     const o = optionsObject(options);
-    const decoder = new TextDecoder(stringOption(o.encoding, "encoding") ?? "utf-8", { fatal: false });
+    const encoding = stringOption(o.encoding, "encoding") ?? "utf-8";
+    const fatal = booleanOption(o.fatal, "fatal");
+    const decoder = new TextDecoder(encoding, { fatal });
     const bytes = await this.readBytes(path, { ...(o.offset === undefined ? {} : { offset: o.offset }), ...(o.length === undefined ? {} : { length: o.length }) });
-    return decoder.decode(bytes);
+    return decodeText(decoder, bytes, normalizeFilePath(path));
   }
 
   /** Writes a file, creating parent folders. `AlreadyExists` unless `overwrite`. */
@@ -123,47 +143,57 @@ export class Store implements AsyncDisposable {
 
   /** Deletes a file. A folder is `InvalidPath` even with `missingOk`. */
   async delete(path: string, options?: DeleteOptions): Promise<void> {
+    const ops = this.ops ?? (await this.arrived());
     this.gate("delete");
     const missingOk = booleanOption(optionsObject(options).missingOk, "missingOk");
     const full = this.filePath(path);
-    await this.call(() => this.backend.delete(full, { missingOk }));
+    await this.call(() => ops.delete(full, { missingOk }));
   }
 
   /** Deletes a folder; never the root. Non-empty and not `recursive` → `DirectoryNotEmpty`. */
   async deleteFolder(path: string, options?: DeleteFolderOptions): Promise<void> {
+    const ops = this.ops ?? (await this.arrived());
     this.gate("delete");
     const o = optionsObject(options);
     const recursive = booleanOption(o.recursive, "recursive");
     const missingOk = booleanOption(o.missingOk, "missingOk");
     const full = this.filePath(path, "Cannot delete the store root");
-    await this.call(() => this.backend.deleteFolder(full, { recursive, missingOk }));
+    await this.call(() => ops.deleteFolder(full, { recursive, missingOk }));
   }
 
   /** Files in a folder (or its subtree), in code point order of their paths. Missing folder → nothing. */
   listFiles(path = "", options?: ListOptions): Listing<FileInfo> {
-    this.gate("list");
-    const maxDepth = listDepth(options);
-    const full = this.queryPath(path);
-    return this.listing(() => this.backend.listFiles(full, { maxDepth }), this.results.fileInfo);
+    return this.listingOf(() => {
+      const maxDepth = listDepth(options);
+      const full = this.queryPath(path);
+      return (ops) => ops.listFiles(full, { maxDepth });
+    }, (results) => results.fileInfo);
   }
 
   /** Folders in a folder (or its subtree), in code point order of their paths. */
   listFolders(path = "", options?: ListOptions): Listing<FolderEntry> {
-    this.gate("list");
-    const maxDepth = listDepth(options);
-    const full = this.queryPath(path);
-    return this.listing(() => this.backend.listFolders(full, { maxDepth }), this.results.entry<FolderEntry>);
+    return this.listingOf(() => {
+      const maxDepth = listDepth(options);
+      const full = this.queryPath(path);
+      return (ops) => ops.listFolders(full, { maxDepth });
+    }, (results) => results.entry<FolderEntry>);
   }
 
   /** The immediate files and folders of a folder, mixed, in name order. */
   iterChildren(path = ""): Listing<Entry> {
-    this.gate("list");
-    const full = this.queryPath(path);
-    return this.listing(() => this.backend.iterChildren(full), this.results.entry<Entry>);
+    return this.listingOf(() => {
+      const full = this.queryPath(path);
+      return (ops) => ops.iterChildren(full);
+    }, (results) => results.entry<Entry>);
   }
 
   /** Files whose store-relative path matches a minimatch pattern, listing only below its literal prefix. */
   glob(pattern: string): Listing<FileInfo> {
+    if (this.ops === undefined) {
+      this.assertOpen();
+      checkGlobPattern(pattern);
+      return new Listing(() => this.listingAfterArrival(() => this.glob(pattern)));
+    }
     this.gate("list");
     const checked = checkGlobPattern(pattern);
     return new Listing(() => globMatches(checked, (base, maxDepth) => this.listFiles(base, { maxDepth })));
@@ -171,10 +201,12 @@ export class Store implements AsyncDisposable {
 
   /** Size, content type, metadata and modification time of a file. */
   getFileInfo(path: string): Promise<FileInfo> {
+    const ops = this.ops;
+    if (ops === undefined) return this.afterArrival(() => this.getFileInfo(path));
     try {
       this.gate("metadata");
       const full = this.filePath(path);
-      const info = this.call(() => this.backend.getFileInfo(full));
+      const info = this.call(() => ops.getFileInfo(full));
       return this.results.identity ? info : info.then(this.results.fileInfo);
     } catch (error) {
       return rejection(error);
@@ -183,9 +215,10 @@ export class Store implements AsyncDisposable {
 
   /** File count, total size and newest modification time of a folder's whole subtree. */
   async getFolderInfo(path = ""): Promise<FolderInfo> {
+    const ops = this.ops ?? (await this.arrived());
     this.gate("metadata");
     const full = this.queryPath(path);
-    const info = await this.call(() => this.backend.getFolderInfo(full)).catch((error: unknown) => {
+    const info = await this.call(() => ops.getFolderInfo(full)).catch((error: unknown) => {
       if (full === this.rootPath && isRemoteStoreError(error, "NOT_FOUND")) return emptyFolderInfo(full);
       throw error;
     });
@@ -194,29 +227,32 @@ export class Store implements AsyncDisposable {
 
   /** Moves a file, keeping content type, metadata and modification time. Same path: no-op. */
   async move(src: string, dst: string, options?: TransferOptions): Promise<void> {
+    const ops = this.ops ?? (await this.arrived());
     this.gate("move");
     const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
-    await this.call(() => this.backend.move(from, to, { overwrite }));
+    await this.call(() => ops.move(from, to, { overwrite }));
   }
 
   /** Copies a file with its content type and metadata. Same path: no-op. */
   async copy(src: string, dst: string, options?: TransferOptions): Promise<void> {
+    const ops = this.ops ?? (await this.arrived());
     this.gate("copy");
     const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
-    await this.call(() => this.backend.copy(from, to, { overwrite }));
+    await this.call(() => ops.copy(from, to, { overwrite }));
   }
 
   /** Creates a folder and its missing parents (needs `createFolder`). Exists and not `existOk` → `AlreadyExists`. */
   async createFolder(path: string, options?: CreateFolderOptions): Promise<void> {
+    if (this.ops === undefined) await this.arrived();
     this.gate("createFolder");
     const existOk = booleanOption(optionsObject(options).existOk, "existOk");
     const full = this.filePath(path, "Cannot create the store root");
-    const backend = this.backend as Backend & Partial<FolderOperations>;
-    if (typeof backend.createFolder !== "function") throw this.missing("createFolder");
-    const folders = backend as Backend & FolderOperations;
-    await this.call(() => folders.createFolder(full, { existOk }));
+    const folders = this.target as Backend & Partial<FolderOperations>;
+    if (typeof folders.createFolder !== "function") throw this.missing("createFolder");
+    const create = folders.createFolder.bind(folders);
+    await this.call(() => create(full, { existOk }));
   }
 
   /**
@@ -224,22 +260,26 @@ export class Store implements AsyncDisposable {
    * `moveFolder`/`atomicMoveFolder`; otherwise file by file (spec FOLD-030).
    */
   async moveFolder(src: string, dst: string, options?: TransferOptions): Promise<void> {
+    if (this.ops === undefined) await this.arrived();
     return runFolderOperation(this.folderContext(), "moveFolder", src, dst, options);
   }
 
   /** Copies a folder with everything below it; native where the backend declares `copyFolder`, else file by file. */
   async copyFolder(src: string, dst: string, options?: TransferOptions): Promise<void> {
+    if (this.ops === undefined) await this.arrived();
     return runFolderOperation(this.folderContext(), "copyFolder", src, dst, options);
   }
 
   /** Starts a multipart upload to `path` (needs `multipart`). Nothing is visible there until `complete`. */
   async startMultipartUpload(path: string, options?: MultipartOptions): Promise<MultipartUpload> {
+    if (this.ops === undefined) await this.arrived();
     this.gate("multipart");
     return startUpload(this.multipartContext(), path, options);
   }
 
   /** The multipart uploads in progress below this store's root. */
   async listMultipartUploads(): Promise<MultipartUploadInfo[]> {
+    if (this.ops === undefined) await this.arrived();
     this.gate("multipart");
     return uploadsInScope(this.multipartContext());
   }
@@ -256,10 +296,11 @@ export class Store implements AsyncDisposable {
    * the object need not exist. `expiresIn` (seconds) bounds a URL that expires (spec ST-101).
    */
   async url(path: string, options?: UrlOptions): Promise<string> {
+    if (this.ops === undefined) await this.arrived();
     this.gate("url");
     const expiresIn = positiveIntegerOption(optionsObject(options).expiresIn, "expiresIn");
     const full = this.filePath(path);
-    const backend = this.backend;
+    const backend = this.target;
     if (backend.url === undefined) throw this.missing("url");
     const urlOf = (backend as Required<Pick<Backend, "url">>).url.bind(backend);
     return this.call(() => (expiresIn === undefined ? urlOf(full) : urlOf(full, { expiresIn })));
@@ -279,7 +320,7 @@ export class Store implements AsyncDisposable {
 
   /** For `console.log` and the REPL. */
   toString(): string {
-    return `Store(backend=${this.backend.name}, rootPath=${JSON.stringify(this.rootPath)})`;
+    return `Store(backend=${this.target.name}, rootPath=${JSON.stringify(this.rootPath)})`;
   }
 
   /** `util.inspect` (console.log, the Node REPL) shows {@link Store.toString}. */
@@ -288,6 +329,8 @@ export class Store implements AsyncDisposable {
   }
 
   private writeWith(kind: "write" | "atomicWrite", path: string, content: WriteContent, options: WriteOptions | undefined, { textOnly = false } = {}): Promise<WriteResult> {
+    const ops = this.ops;
+    if (ops === undefined) return this.afterArrival(() => this.writeWith(kind, path, content, options, { textOnly }));
     try {
       this.gate(kind);
       const o = optionsObject(options);
@@ -304,22 +347,19 @@ export class Store implements AsyncDisposable {
       const full = this.scope.toBackend(relative);
       const writeOptions = modifiedAt === undefined ? { overwrite, contentType, metadata } : { overwrite, contentType, metadata, modifiedAt };
       const body: BackendContent = prepared.content;
-      const result = this.call(() =>
-        kind === "write" ? this.backend.write(full, body, writeOptions) : this.backend.writeAtomic(full, body, writeOptions),
-      );
+      const result = this.call(() => (kind === "write" ? ops.write(full, body, writeOptions) : ops.writeAtomic(full, body, writeOptions)));
       return this.results.identity ? result : result.then(this.results.writeResult);
     } catch (error) {
       return rejection(error);
     }
   }
 
-
   private folderContext(): FolderOperationContext {
-    return { backend: this.backend, scope: this.scope, call: (operation) => this.call(operation), gate: (capability) => this.gate(capability), assertOpen: () => this.assertOpen() };
+    return { backend: this.target, ops: this.ops as BackendOps, scope: this.scope, call: (operation) => this.call(operation), gate: (capability) => this.gate(capability), assertOpen: () => this.assertOpen() };
   }
 
   private multipartContext(): MultipartContext {
-    const backend = this.backend as Backend & Partial<MultipartOperations>;
+    const backend = this.target as Backend & Partial<MultipartOperations>;
     if (typeof backend.startMultipartUpload !== "function") throw this.missing("multipart");
     const call = async <T>(operation: () => Promise<T>): Promise<T> => {
       this.assertOpen();
@@ -329,12 +369,30 @@ export class Store implements AsyncDisposable {
   }
 
   private missing(capability: Capability): CapabilityNotSupported {
-    return new CapabilityNotSupported(`Backend ${this.backend.name} does not implement ${capability}`, { capability, backend: this.backend.name });
+    return new CapabilityNotSupported(`Backend ${this.target.name} does not implement ${capability}`, { capability, backend: this.target.name });
   }
 
-  private listing<T, R>(start: () => AsyncIterable<T>, convert: (item: T) => R): Listing<R> {
+  /**
+   * A listing method's result (spec ST-006): gated and validated now, the backend asked when
+   * iteration starts. While a pending backend has not arrived, options and paths are still
+   * checked now, and the capability when iteration starts.
+   */
+  private listingOf<T, R>(plan: () => (ops: BackendOps) => AsyncIterable<T>, converter: (results: ResultCopier) => (item: T) => R): Listing<R> {
+    const ops = this.ops;
+    if (ops === undefined) {
+      plan();
+      return new Listing(() => this.listingAfterArrival(() => this.listingOf(plan, converter)));
+    }
+    this.gate("list");
+    const start = plan();
     const scope = this.scope;
-    return convertedListing(start, convert, (error) => scope.relocateError(error));
+    return convertedListing(() => start(ops), converter(this.results), (error) => scope.relocateError(error));
+  }
+
+  /** One pass of `again()` (the same listing) once a pending backend has arrived. */
+  private async *listingAfterArrival<R>(again: () => Listing<R>): AsyncGenerator<R> {
+    await this.arrived();
+    yield* again();
   }
 
   private queryPath(path: unknown): string {
@@ -348,10 +406,10 @@ export class Store implements AsyncDisposable {
 
   private gate(capability: Capability): void {
     this.assertOpen();
-    if (!this.backend.capabilities.has(capability)) {
-      throw new CapabilityNotSupported(`Backend ${this.backend.name} does not support ${capability}`, {
+    if (!this.target.capabilities.has(capability)) {
+      throw new CapabilityNotSupported(`Backend ${this.target.name} does not support ${capability}`, {
         capability,
-        backend: this.backend.name,
+        backend: this.target.name,
       });
     }
   }
@@ -369,7 +427,30 @@ export class Store implements AsyncDisposable {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new BackendUnavailable(`Store on ${this.backend.name} is closed`, { backend: this.backend.name });
+    if (this.closed) throw new BackendUnavailable(`Store on ${this.target.name} is closed`, { backend: this.target.name });
+  }
+
+  /** Takes over the backend a pending one resolved to (BE-021); a failure rejects every call. */
+  private awaitArrival(ready: Promise<Backend>): Promise<void> {
+    const arrival = Promise.resolve(ready).then((actual) => {
+      this.target = checkBackend(actual);
+      this.results = resultCopier(actual, this.scope);
+      this.ops = backendOps(actual);
+      this.arrival = undefined;
+    });
+    arrival.catch(() => undefined);
+    return arrival;
+  }
+
+  /** Waits for a pending backend, then returns its operations (the store's closed state is checked by the caller). */
+  private async arrived(): Promise<BackendOps> {
+    if (this.arrival !== undefined) await this.arrival;
+    return this.ops as BackendOps;
+  }
+
+  /** Runs `again` (the same call) once a pending backend has arrived. */
+  private afterArrival<T>(again: () => Promise<T>): Promise<T> {
+    return this.arrived().then(again);
   }
 
   /**

@@ -38,7 +38,7 @@ export function noOpDelete(): Backend {
 /** Every write also drops a file at the backend root, outside any store root. */
 export function leakyWrites(): Backend {
   return wrapMemory((inner) => ({
-    write: async (...args: Parameters<Backend["write"]>) => {
+    write: async (...args: Parameters<MemoryBackend["write"]>) => {
       await inner.write("escaped.txt", new Uint8Array([1]), { overwrite: true, contentType: "application/octet-stream", metadata: undefined });
       return inner.write(...args);
     },

@@ -40,18 +40,47 @@ describe("factories that return a Promise", () => {
     expect(await store.url("f.txt")).toBe("memory://real/x/f.txt");
   });
 
-  it("REG-070 without declared capabilities a Promise factory is a ConfigError telling the author", () => {
-    cleanups.push(registerBackendType("undeclared", () => Promise.resolve(new MemoryBackend())));
-    const registry = new Registry({ backends: { u: { type: "undeclared" } }, stores: { s: { backend: "u" } } });
-    expect(locations(configErrorOfSync(() => registry.getStore("s")))).toEqual(["backends.u"]);
+  it("REG-070 BE-021 without declared capabilities a Promise factory works: the first call waits for the backend, then its capabilities gate before any I/O", async () => {
+    const gate = deferred<Backend>();
+    cleanups.push(registerBackendType("undeclared", () => gate.promise));
+    const registry = new Registry({ backends: { u: { type: "undeclared" } }, stores: { s: { backend: "u", rootPath: "r" } } });
+    const store = registry.getStore("s");
+    expect(store.supports("write")).toBe(false);
+    const writing = store.writeText("a.txt", "hi");
+    const listing = store.listFiles("", { recursive: true }).toArray();
+    const real = new MemoryBackend();
+    gate.resolve(real);
+    await writing;
+    expect((await listing).map((f) => f.path)).toEqual(["a.txt"]);
+    expect(store.supports("write")).toBe(true);
+    expect(await store.readText("a.txt")).toBe("hi");
+    expect(await real.exists("r/a.txt")).toBe(true);
+    await registry.close();
   });
 
-  it("REG-070 the declared capabilities gate the Store before any I/O", () => {
-    cleanups.push(registerBackendType("readonly", () => Promise.resolve(new MemoryBackend()), { capabilities: ["read", "list"] }));
+  it("REG-070 BE-021 an undeclared read-only backend refuses a write after it arrives, before any I/O", async () => {
+    const real = new MemoryBackend();
+    const readOnly = new Proxy(real, { get: (target, key) => (key === "capabilities" ? capabilitySet(["read", "list", "metadata"]) : Reflect.get(target, key, target) as unknown) });
+    let writes = 0;
+    const spy = new Proxy(readOnly, { get: (target, key) => (key === "write" ? (...args: unknown[]) => (writes++, Reflect.apply(real.write, real, args)) : Reflect.get(target, key, target) as unknown) });
+    cleanups.push(registerBackendType("later-ro", () => Promise.resolve(spy as Backend)));
+    const store = new Registry({ backends: { l: { type: "later-ro" } }, stores: { s: { backend: "l" } } }).getStore("s");
+    const error = await store.writeText("f.txt", "x").then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: "CAPABILITY_NOT_SUPPORTED", capability: "write" });
+    expect(writes).toBe(0);
+    expect(() => store.listFiles("", { maxDepth: -1 })).toThrow(RangeError);
+    expect(await store.exists("f.txt")).toBe(false);
+  });
+
+  it("REG-070 BE-021 declared capabilities answer supports() until the backend arrives; then the backend's own declaration counts", async () => {
+    const gate = deferred<Backend>();
+    cleanups.push(registerBackendType("readonly", () => gate.promise, { capabilities: ["read", "list"] }));
     const store = new Registry({ backends: { r: { type: "readonly" } }, stores: { s: { backend: "r" } } }).getStore("s");
     expect(store.supports("write")).toBe(false);
     expect(capabilitySet(store.backend.capabilities)).toEqual(capabilitySet(["read", "list"]));
-    return expect(store.writeText("f", "x")).rejects.toMatchObject({ code: "CAPABILITY_NOT_SUPPORTED" });
+    gate.resolve(new MemoryBackend());
+    await store.exists("");
+    expect(store.supports("write")).toBe(true);
   });
 
   it("REG-070 a backend that lacks a declared capability makes every call reject with ConfigError", async () => {

@@ -65,7 +65,7 @@ describe("the local type (Node)", () => {
     expect((await stat(join(root, "a", "b.txt"))).isFile()).toBe(true);
     expect(await store.url("a/b.txt")).toBe(pathToFileURL(resolve(root, "a/b.txt")).href);
     await store.close();
-    await expect(store.backend.exists("")).rejects.toMatchObject({ code: "BACKEND_UNAVAILABLE" });
+    await expect(store.backend.kindOf("")).rejects.toMatchObject({ code: "BACKEND_UNAVAILABLE" });
   });
 
   it("REG-030 a YAML file can mix memory and local backends", async () => {

@@ -157,7 +157,7 @@ describe("openStore", () => {
   it("REG-045 the store owns its backend", async () => {
     const store = openStore("memory://");
     await store.close();
-    await expect(store.backend.exists("")).rejects.toMatchObject({ code: "BACKEND_UNAVAILABLE" });
+    await expect(store.backend.kindOf("")).rejects.toMatchObject({ code: "BACKEND_UNAVAILABLE" });
   });
 
   it("REG-045 a bad URL is a ConfigError located at url; a non-string is a TypeError", () => {

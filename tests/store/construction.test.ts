@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MemoryBackend, Store, capabilitySet, type Backend } from "../../src/index.js";
+import { CAPABILITIES, MemoryBackend, Store, capabilitySet, type Backend, type Capability } from "../../src/index.js";
 import { expectCode, expectSyncCode, expectTypeError } from "../errors/expect-code.js";
 import { ForwardingBackend } from "./support/forwarding-backend.js";
 
-function withoutMethod(name: string): Backend {
-  const backend = new ForwardingBackend();
-  Object.defineProperty(backend, name, { value: undefined });
+function withoutMethods(names: readonly string[], capabilities?: readonly Capability[]): Backend {
+  const backend = new ForwardingBackend(capabilities === undefined ? {} : { capabilities });
+  for (const name of names) Object.defineProperty(backend, name, { value: undefined });
   return backend;
 }
 
@@ -14,9 +14,33 @@ describe("Store construction and lifecycle", () => {
     await expectTypeError(() => new Store({ backend: backend as never }), "backend");
   });
 
-  it.each(["exists", "readBytes", "writeAtomic", "iterChildren", "getFolderInfo", "close"])("ST-001 a backend without %s is a TypeError listing it", async (method) => {
-    const error = await expectTypeError(() => new Store({ backend: withoutMethod(method) }), "backend");
+  it.each(["close", "read", "write", "delete", "listFiles", "getFileInfo", "move", "copy"])("ST-001 BE-020 a backend without %s (required: always, or by a capability it declares) is a TypeError listing it", async (method) => {
+    const error = await expectTypeError(() => new Store({ backend: withoutMethods([method]) }), "backend");
     expect(error.message).toContain(method);
+  });
+
+  it("ST-001 BE-020 kindOf is required unless both isFile and isFolder stand in for it", async () => {
+    expect(new Store({ backend: withoutMethods(["kindOf"]) }).backend.name).toBe("forwarding");
+    for (const also of ["isFile", "isFolder"]) {
+      const error = await expectTypeError(() => new Store({ backend: withoutMethods(["kindOf", also]) }), "backend");
+      expect(error.message).toContain("kindOf");
+    }
+  });
+
+  it("ST-001 BE-020 the optional methods may be missing; a method of an undeclared capability is not needed", () => {
+    const optional = ["exists", "isFile", "isFolder", "readBytes", "writeAtomic", "iterChildren", "getFolderInfo", "listFolders", "deleteFolder"];
+    const flat = CAPABILITIES.filter((c) => c !== "createFolder");
+    expect(new Store({ backend: withoutMethods(optional, flat) }).supports("list")).toBe(true);
+    expect(new Store({ backend: withoutMethods(["read", "write", "delete", "listFiles", "getFileInfo", "move", "copy"], []) }).supports("read")).toBe(false);
+  });
+
+  it("ST-001 BE-020 a backend that declares createFolder (empty folders persist) must list and delete folders itself", async () => {
+    for (const method of ["listFolders", "deleteFolder"]) {
+      const memory = new MemoryBackend();
+      Object.defineProperty(memory, method, { value: undefined });
+      const error = await expectTypeError(() => new Store({ backend: memory }), "backend");
+      expect(error.message).toContain(`${method} (declared createFolder`);
+    }
   });
 
   it("ST-001 a backend needs a non-empty name and a Set of capabilities", async () => {

@@ -74,6 +74,19 @@ describe("Store reading", () => {
     expect(await store.readText("bad")).toBe("a\uFFFDb\uFFFD");
   });
 
+  it("ST-024 readText with fatal: invalid bytes reject with a TypeError naming the store-relative path (the decoder's error as cause); valid text reads as usual", async () => {
+    const store = new Store({ backend: new MemoryBackend(), rootPath: "secret/root" });
+    await store.write("dir/bad.txt", bytes(0x61, 0xff, 0x62));
+    await store.write("good.txt", "héllo");
+    const error = await expectTypeError(store.readText("dir/bad.txt", { fatal: true }), "dir/bad.txt");
+    expect(error.message).toBe('The content of "dir/bad.txt" is not valid utf-8');
+    expect(error.message).not.toContain("secret");
+    expect((error as Error & { cause?: unknown }).cause).toBeInstanceOf(TypeError);
+    expect(await store.readText("good.txt", { fatal: true })).toBe("héllo");
+    expect(await store.readText("dir/bad.txt", { fatal: false })).toBe("a\uFFFDb");
+    await expectTypeError(store.readText("good.txt", { fatal: "yes" as never }), "fatal");
+  });
+
   it("ST-021 readText honours the encoding label", async () => {
     const store = new Store({ backend: new MemoryBackend() });
     await store.write("latin1", bytes(0x63, 0x61, 0x66, 0xe9));

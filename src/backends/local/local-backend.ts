@@ -68,6 +68,12 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
   }
 
   /** @inheritDoc */
+  async kindOf(path: string): Promise<"file" | "folder" | undefined> {
+    const kind = await this.probe(path);
+    return kind === "file" || kind === "folder" ? kind : undefined;
+  }
+
+  /** @inheritDoc */
   async exists(path: string): Promise<boolean> {
     return (await this.probe(path)) !== "missing";
   }

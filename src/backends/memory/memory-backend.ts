@@ -1,4 +1,4 @@
-import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../contract/backend.js";
+import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange, EntryKind } from "../../contract/backend.js";
 import type {
   BackendMultipartOptions,
   FolderOperations,
@@ -60,6 +60,10 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
   /** Bytes stored in all files. O(1). */
   get usedBytes(): number {
     return this.core.usedBytes;
+  }
+
+  async kindOf(path: string): Promise<EntryKind | undefined> {
+    return this.core.kindOf(path);
   }
 
   async exists(path: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { BackendWriteOptions, ByteRange } from "../../contract/backend.js";
+import type { BackendWriteOptions, ByteRange, EntryKind } from "../../contract/backend.js";
 import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
 import {
   AlreadyExists,
@@ -47,6 +47,11 @@ export class MemoryCore {
   /** Bytes stored in all files. O(1). */
   get usedBytes(): number {
     return this.tree.root.totalSize;
+  }
+
+  kindOf(path: string): EntryKind | undefined {
+    this.assertOpen();
+    return this.tree.findPath(path)?.kind;
   }
 
   exists(path: string): boolean {

@@ -82,6 +82,13 @@ export class S3Backend implements Backend, FolderOperations, MultipartOperations
   }
 
   /** A HEAD and a one-key listing, in parallel (spec S3-015). */
+  async kindOf(path: string): Promise<"file" | "folder" | undefined> {
+    this.enter(path);
+    const kind = await kindOf(this.ctx, path);
+    return kind === "missing" ? undefined : kind;
+  }
+
+  /** A HEAD and a one-key listing, in parallel (spec S3-015). */
   async exists(path: string): Promise<boolean> {
     this.enter(path);
     return (await kindOf(this.ctx, path)) !== "missing";

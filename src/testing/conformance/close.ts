@@ -4,6 +4,7 @@ import type { Store } from "../../store/index.js";
 import { assertEqual, expectError, expectRejection, expectThrowsSync, labelled } from "../assert.js";
 import { expectContent } from "./support/checks.js";
 import type { ConformanceCase } from "./types.js";
+import { backendOps } from "../../store/backend-ops/backend-ops.js";
 
 const area = "close" as const;
 
@@ -55,9 +56,11 @@ function backendPath(ctx: { rootPath: string }, path: string): string {
 }
 
 async function expectBackendClosed(backend: Backend, path: string): Promise<void> {
-  await expectError(() => backend.exists(path), "BACKEND_UNAVAILABLE");
-  await expectError(() => backend.isFile(path), "BACKEND_UNAVAILABLE");
-  await expectError(() => backend.isFolder(""), "BACKEND_UNAVAILABLE");
+  const ops = backendOps(backend);
+  await expectError(() => backend.kindOf(path), "BACKEND_UNAVAILABLE");
+  await expectError(() => ops.exists(path), "BACKEND_UNAVAILABLE");
+  await expectError(() => ops.isFile(path), "BACKEND_UNAVAILABLE");
+  await expectError(() => ops.isFolder(""), "BACKEND_UNAVAILABLE");
 }
 
 /** Reference §10 M (terminal posture) and api.md `close()`: idempotent, then BackendUnavailable; children do not own the backend. */
@@ -124,15 +127,16 @@ export const closeCases: readonly ConformanceCase[] = [
       assertEqual(await ctx.backend.close(), undefined, "second backend.close()");
       await expectBackendClosed(ctx.backend, backendPath(ctx, "a.txt"));
       const caps = ctx.backend.capabilities;
-      if (caps.has("read")) await expectError(() => ctx.backend.readBytes(backendPath(ctx, "a.txt"), { offset: 0, length: undefined }), "BACKEND_UNAVAILABLE");
+      const ops = backendOps(ctx.backend);
+      if (caps.has("read")) await expectError(() => ops.readBytes(backendPath(ctx, "a.txt"), { offset: 0, length: undefined }), "BACKEND_UNAVAILABLE");
       if (caps.has("write")) {
         await expectError(
-          () => ctx.backend.write(backendPath(ctx, "b.txt"), new Uint8Array([1]), { overwrite: false, contentType: "application/octet-stream", metadata: undefined }),
+          () => ops.write(backendPath(ctx, "b.txt"), new Uint8Array([1]), { overwrite: false, contentType: "application/octet-stream", metadata: undefined }),
           "BACKEND_UNAVAILABLE",
         );
       }
-      if (caps.has("list")) await expectError(() => drain(ctx.backend.listFiles(ctx.rootPath, { maxDepth: Number.POSITIVE_INFINITY })), "BACKEND_UNAVAILABLE");
-      if (caps.has("metadata")) await expectError(() => ctx.backend.getFolderInfo(ctx.rootPath), "BACKEND_UNAVAILABLE");
+      if (caps.has("list")) await expectError(() => drain(ops.listFiles(ctx.rootPath, { maxDepth: Number.POSITIVE_INFINITY })), "BACKEND_UNAVAILABLE");
+      if (caps.has("metadata")) await expectError(() => ops.getFolderInfo(ctx.rootPath), "BACKEND_UNAVAILABLE");
       await expectAllUnavailable(ctx.store, "a store over a closed backend:");
     },
   },
@@ -150,7 +154,7 @@ export const closeCases: readonly ConformanceCase[] = [
       await expectContent(ctx.store, "sub/a.txt", "a");
       await ctx.store.write("sub/b.txt", "b");
       await expectContent(ctx.store.child("sub"), "b.txt", "b");
-      assertEqual(await ctx.backend.exists(backendPath(ctx, "sub/a.txt")), true, "backend.exists after closing the child");
+      assertEqual(await backendOps(ctx.backend).exists(backendPath(ctx, "sub/a.txt")), true, "backend.exists after closing the child");
     },
   },
   {

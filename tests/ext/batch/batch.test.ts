@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { backendOps } from "../../../src/store/backend-ops/backend-ops.js";
 import { batchCopy, batchDelete, batchExists } from "../../../src/ext/batch/index.js";
 import { CapabilityNotSupported, exportTree, MemoryBackend, Store, type Backend } from "../../../src/index.js";
 import { localStore, memoryStore, wrapBackend } from "../support/backends.js";
@@ -91,7 +92,7 @@ describe("batch helpers", () => {
         if (property === "delete") {
           return async (path: string) => {
             if (path === "b.txt") throw new CapabilityNotSupported("no deleting b", { capability: "delete" });
-            return target.delete(path, { missingOk: false });
+            return backendOps(target).delete(path, { missingOk: false });
           };
         }
         const value: unknown = Reflect.get(target, property, target);

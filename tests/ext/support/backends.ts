@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as nodePath from "node:path";
+import { backendOps } from "../../../src/store/backend-ops/backend-ops.js";
 import { afterEach } from "vitest";
 import { LocalBackend } from "../../../src/backends/local/index.js";
 import { BackendUnavailable, MemoryBackend, Store, type Backend, type ByteRange, type Capability } from "../../../src/index.js";
@@ -47,7 +48,7 @@ export function wrapBackend(inner: Backend, options: WrapOptions = {}): WrappedB
   const counters = { midStreamFailures: 0 };
   const read = async (path: string, range: ByteRange): Promise<ReadableStream<Uint8Array>> => {
     readCalls++;
-    const stream = await inner.read(path, range);
+    const stream = await backendOps(inner).read(path, range);
     const fail = options.failReads;
     const failing = fail !== undefined && (fail.paths === undefined || fail.paths.includes(path));
     return rechunk(stream, options.chunkSize, failing ? fail.afterBytes : undefined, fail?.error, counters);
@@ -69,7 +70,7 @@ export function wrapBackend(inner: Backend, options: WrapOptions = {}): WrappedB
           if (fail !== undefined && (fail.paths === undefined || fail.paths.includes(path))) {
             throw fail.error?.() ?? new BackendUnavailable("injected read failure");
           }
-          return inner.readBytes(path, range);
+          return backendOps(inner).readBytes(path, range);
         };
       }
       const value: unknown = Reflect.get(target, property, receiver);

@@ -10,6 +10,7 @@ import {
   type Capability,
   type CapabilitySet,
   type Entry,
+  type EntryKind,
   type FileInfo,
   type FolderEntry,
   type FolderInfo,
@@ -54,6 +55,10 @@ export class ForwardingBackend implements Backend {
     this.calls.push({ method, args });
   }
 
+  kindOf(path: string): Promise<EntryKind | undefined> {
+    this.record("kindOf", path);
+    return this.inner.kindOf(path);
+  }
   exists(path: string): Promise<boolean> {
     this.record("exists", path);
     return this.inner.exists(path);

@@ -1,0 +1,53 @@
+import type { Backend } from "../../contract/backend.js";
+import type { Capability } from "../../contract/capabilities.js";
+import { describeType } from "../../paths/normalize.js";
+
+/**
+ * The method each declared core capability requires (spec BE-020). The extension capabilities
+ * (`url`, `createFolder`, folder operations, `multipart`) are checked when called: a declared one
+ * whose method is missing is `CapabilityNotSupported` then.
+ */
+const REQUIRED_BY: ReadonlyArray<readonly [Capability, string]> = [
+  ["read", "read"],
+  ["write", "write"],
+  ["delete", "delete"],
+  ["list", "listFiles"],
+  ["metadata", "getFileInfo"],
+  ["move", "move"],
+  ["copy", "copy"],
+];
+
+/**
+ * Checks that `value` can serve as a {@link Backend} (spec ST-001, BE-020): a non-empty `name`,
+ * a `capabilities` set, `close`, `kindOf` (or both `isFile` and `isFolder`), the method of every
+ * gate capability it declares, and whatever the Store's fallbacks cannot stand in for. A
+ * `TypeError` lists everything missing.
+ */
+export function checkBackend(value: unknown): Backend {
+  if (typeof value !== "object" || value === null) throw new TypeError(`backend must be a Backend object, got ${describeType(value)}`);
+  const missing = missingParts(value as Record<string, unknown>);
+  if (missing.length > 0) throw new TypeError(`backend does not implement the Backend interface (missing: ${missing.join(", ")})`);
+  return value as Backend;
+}
+
+/** What `candidate` lacks to be a usable backend, in a stable order; empty when nothing. */
+export function missingParts(candidate: Record<string, unknown>): string[] {
+  const has = (method: string): boolean => typeof candidate[method] === "function";
+  const missing: string[] = [];
+  if (!(candidate.capabilities instanceof Set)) missing.push("capabilities");
+  if (typeof candidate.name !== "string" || candidate.name === "") missing.push("name");
+  if (!has("close")) missing.push("close");
+  if (!has("kindOf") && !(has("isFile") && has("isFolder"))) missing.push("kindOf");
+  // A stand-in for a backend still being created is checked again when it arrives (BE-021).
+  if (!(candidate.capabilities instanceof Set) || has("ready")) return missing;
+  const declared = candidate.capabilities as ReadonlySet<string>;
+  for (const [capability, method] of REQUIRED_BY) if (declared.has(capability) && !has(method)) missing.push(`${method} (declared ${capability})`);
+  // Fallbacks that need what the backend may not offer.
+  if (declared.has("createFolder") && has("createFolder")) {
+    if (declared.has("list") && !has("listFolders")) missing.push("listFolders (declared createFolder: empty folders cannot be derived from files)");
+    if (declared.has("delete") && !has("deleteFolder")) missing.push("deleteFolder (declared createFolder: empty folders cannot be derived from files)");
+  }
+  if (declared.has("metadata") && !has("getFolderInfo") && !declared.has("list")) missing.push("getFolderInfo (declared metadata without list)");
+  if (declared.has("delete") && !has("deleteFolder") && !declared.has("list")) missing.push("deleteFolder (declared delete without list)");
+  return missing;
+}

@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -12,6 +13,13 @@ import { defineConfig } from "vitest/config";
  * worker waits on a child process, a socket or the disk).
  */
 export default defineConfig({
+  // Examples import the package by name, as a user would; here that name is the source.
+  resolve: {
+    alias: [
+      { find: /^remote-store\/testing$/, replacement: fileURLToPath(new URL("./src/testing/index.ts", import.meta.url)) },
+      { find: /^remote-store$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+    ],
+  },
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,5 +1,6 @@
 import type { Backend } from "../../../contract/backend.js";
 import { capabilitySet, type Capability } from "../../../contract/capabilities.js";
+import { backendOps } from "../../../store/backend-ops/backend-ops.js";
 import { Store } from "../../../store/index.js";
 import { assert, assertDeepEqual, expectRejection, labelled, show } from "../../assert.js";
 
@@ -10,9 +11,10 @@ export interface RestrictedBackend {
   readonly calls: string[];
 }
 
+/** The operations offered, taken from the inner backend's operations with the Store's fallbacks (BE-020). */
 const METHODS = [
-  "exists", "isFile", "isFolder", "read", "readBytes", "write", "writeAtomic", "delete", "deleteFolder",
-  "listFiles", "listFolders", "iterChildren", "getFileInfo", "getFolderInfo", "move", "copy", "url",
+  "kindOf", "exists", "isFile", "isFolder", "read", "readBytes", "write", "writeAtomic", "delete", "deleteFolder",
+  "listFiles", "listFolders", "iterChildren", "getFileInfo", "getFolderInfo", "move", "copy",
 ] as const;
 
 /** Optional methods (src/backend-extensions.ts), each offered only while its capability is kept. */
@@ -42,13 +44,19 @@ export function restrictBackend(inner: Backend, without: readonly Capability[]):
     capabilities: declared,
     close: () => Promise.resolve(),
   };
-  const offered = [...METHODS, ...Object.keys(EXTENSION_METHODS).filter((method) => declared.has(EXTENSION_METHODS[method] as Capability))];
-  for (const method of offered) {
-    const original = (inner as unknown as Record<string, unknown>)[method];
+  const ops = backendOps(inner) as unknown as Record<string, unknown>;
+  const own = inner as unknown as Record<string, unknown>;
+  const offered: [string, Record<string, unknown>][] = [
+    ...METHODS.map((method): [string, Record<string, unknown>] => [method, ops]),
+    ["url", own],
+    ...Object.keys(EXTENSION_METHODS).filter((method) => declared.has(EXTENSION_METHODS[method] as Capability)).map((method): [string, Record<string, unknown>] => [method, own]),
+  ];
+  for (const [method, source] of offered) {
+    const original = source[method];
     if (typeof original !== "function") continue;
     wrapper[method] = (...args: unknown[]): unknown => {
       calls.push(`${method}(${args.map((a) => JSON.stringify(a) ?? typeof a).join(", ")})`);
-      return (original as (...a: unknown[]) => unknown).apply(inner, args);
+      return (original as (...a: unknown[]) => unknown).apply(source, args);
     };
   }
   return { backend: wrapper as unknown as Backend, calls };

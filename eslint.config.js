@@ -2,6 +2,8 @@ import { defineConfig } from "eslint/config";
 import eslint from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import boundaries from "eslint-plugin-boundaries";
+import { dependencies, elements } from "./eslint.layers.js";
 
 export default defineConfig(
   { ignores: ["dist/", "examples/playground/dist/", "node_modules/", "coverage/", ".ci-*", ".scratch/", ".team/"] },
@@ -19,6 +21,20 @@ export default defineConfig(
       // rejection, never a synchronous throw (spec ST-005).
       "@typescript-eslint/require-await": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Imports run one way (spec ARCH-002): see eslint.layers.js.
+    files: ["src/**/*.ts"],
+    plugins: { boundaries },
+    settings: {
+      "boundaries/elements": elements,
+      "boundaries/include": ["src/**/*.ts"],
+      "import/resolver": { typescript: { alwaysTryTypes: true } },
+    },
+    rules: {
+      "boundaries/dependencies": ["error", dependencies],
+      "boundaries/no-unknown-files": "error",
     },
   },
   {

@@ -2,7 +2,7 @@ import { MemoryBackend, type Backend } from "../../src/index.js";
 import { describeBackendConformance, ManualClock } from "../../src/testing/index.js";
 
 /**
- * BE-020: the Store's fallbacks stand in for every optional method. The whole suite runs on a
+ * BE-020 ARCH-004: the Store's fallbacks stand in for every optional method. The whole suite runs on a
  * memory backend seen with only its required core and the methods its declarations demand
  * (`createFolder` keeps `listFolders` and `deleteFolder`, whose fallbacks are for flat
  * namespaces; the flat ones are covered by examples/custom-backend, which has none of them).

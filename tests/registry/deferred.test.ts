@@ -4,7 +4,7 @@ import { MemoryBackend } from "../../src/backends/memory/index.js";
 import { capabilitySet } from "../../src/contract/capabilities.js";
 import { BackendUnavailable } from "../../src/errors/index.js";
 import { openStore, Registry, registerBackendType } from "../../src/index.js";
-import { configErrorOf, configErrorOfSync, locations } from "./config-errors.js";
+import { configErrorOf, locations } from "./config-errors.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -60,10 +60,21 @@ describe("factories that return a Promise", () => {
 
   it("REG-070 BE-021 an undeclared read-only backend refuses a write after it arrives, before any I/O", async () => {
     const real = new MemoryBackend();
-    const readOnly = new Proxy(real, { get: (target, key) => (key === "capabilities" ? capabilitySet(["read", "list", "metadata"]) : Reflect.get(target, key, target) as unknown) });
     let writes = 0;
-    const spy = new Proxy(readOnly, { get: (target, key) => (key === "write" ? (...args: unknown[]) => (writes++, Reflect.apply(real.write, real, args)) : Reflect.get(target, key, target) as unknown) });
-    cleanups.push(registerBackendType("later-ro", () => Promise.resolve(spy as Backend)));
+    const readOnly: Backend = {
+      name: "read-only",
+      capabilities: capabilitySet(["read", "list", "metadata"]),
+      kindOf: (path) => real.kindOf(path),
+      close: () => real.close(),
+      read: (path, range) => real.read(path, range),
+      listFiles: (path, options) => real.listFiles(path, options),
+      getFileInfo: (path) => real.getFileInfo(path),
+      write: (...args) => {
+        writes++;
+        return real.write(...args);
+      },
+    };
+    cleanups.push(registerBackendType("later-ro", () => Promise.resolve(readOnly)));
     const store = new Registry({ backends: { l: { type: "later-ro" } }, stores: { s: { backend: "l" } } }).getStore("s");
     const error = await store.writeText("f.txt", "x").then(() => undefined, (e: unknown) => e);
     expect(error).toMatchObject({ code: "CAPABILITY_NOT_SUPPORTED", capability: "write" });

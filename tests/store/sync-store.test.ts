@@ -94,7 +94,7 @@ const SCRIPT: readonly Step[] = [
 ];
 
 describe("SyncStore", () => {
-  it("SYNC-001 needs a MemoryBackend: any other backend, or none, is a TypeError", () => {
+  it("SYNC-001 needs a backend with a synchronous face (a MemoryBackend): any other backend, or none, is a TypeError", () => {
     expect(() => new SyncStore({ backend: new ForwardingBackend() as unknown as MemoryBackend })).toThrow(TypeError);
     expect(() => new SyncStore({} as never)).toThrow(TypeError);
     expect(() => SyncStore.of(new Store({ backend: new ForwardingBackend() }))).toThrow(TypeError);

@@ -1,4 +1,5 @@
 import { quotePath } from "./quote-path.js";
+import { isObject } from "../shared/checks/objects.js";
 
 /** Stable machine-readable error codes. Assert on these, never on message text. */
 export type ErrorCode =
@@ -120,7 +121,7 @@ function renderMessage(template: string, path: string | undefined, paths: Readon
  * Works across bundles and realms, unlike `instanceof`.
  */
 export function isRemoteStoreError(value: unknown, code?: ErrorCode): value is RemoteStoreError {
-  if (typeof value !== "object" || value === null) return false;
+  if (!isObject(value)) return false;
   if ((value as Record<symbol, unknown>)[ERROR_BRAND] !== true) return false;
   return code === undefined || (value as { code?: unknown }).code === code;
 }

@@ -1,5 +1,6 @@
 import { InvalidPath } from "../errors/index.js";
 import { quotePath } from "../errors/quote-path.js";
+import { describeType } from "../shared/checks/objects.js";
 
 /**
  * Normalises a user path (spec PATH-001..PATH-006): NUL → `InvalidPath`; `\` → `/`;
@@ -39,9 +40,3 @@ export function normalizeFilePath(raw: unknown, argName = "path", rootMessage = 
   return path;
 }
 
-/** A short type description for `TypeError` messages. */
-export function describeType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value;
-}

@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import { capabilitySet, type CapabilitySet } from "../contract/capabilities.js";
-import { describeType } from "../paths/normalize.js";
+
 import type {
   BackendFactory,
   BackendTypeDescription,
@@ -8,6 +8,7 @@ import type {
   BackendUrlSupport,
 } from "../shared/backend-types/backend-type.js";
 import { configError } from "./issues.js";
+import { describeType, isObject, isRecord } from "../shared/checks/objects.js";
 
 /** A registered backend type, as a registry keeps it. */
 export interface BackendTypeDefinition {
@@ -46,7 +47,7 @@ const hints = new Map<string, BackendTypeHint>();
 export function registerBackendType<O = Record<string, unknown>>(description: BackendTypeDescription<O>): () => void;
 export function registerBackendType<O = Record<string, unknown>>(type: string, factory: BackendFactory<O>, options?: BackendTypeOptions<O>): () => void;
 export function registerBackendType<O>(first: string | BackendTypeDescription<O>, factory?: BackendFactory<O>, options: BackendTypeOptions<O> = {}): () => void {
-  const parts = typeof first === "object" && first !== null ? splitDescription(first) : { type: first, factory, options };
+  const parts = isObject(first) ? splitDescription(first) : { type: first, factory, options };
   const definition = buildDefinition(parts.type, parts.factory, parts.options);
   const type = definition.type;
   const replace = parts.options.replace === true;
@@ -113,7 +114,7 @@ function buildDefinition(type: unknown, factory: unknown, options: unknown): Bac
     throw new TypeError(`type must be a lowercase name (a letter, then letters, digits, "-", "+" or "."), got ${typeof type === "string" ? JSON.stringify(type) : describeType(type)}`);
   }
   if (typeof factory !== "function") throw new TypeError(`factory must be a function, got ${describeType(factory)}`);
-  if (typeof options !== "object" || options === null || Array.isArray(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
+  if (!isRecord(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
   const o = options as BackendTypeOptions<unknown>;
   const schema = o.schema as { safeParse?: unknown } | undefined;
   if (schema !== undefined && typeof schema?.safeParse !== "function") throw new TypeError("options.schema must be a zod schema");
@@ -132,7 +133,7 @@ function buildDefinition(type: unknown, factory: unknown, options: unknown): Bac
 
 function checkUrlSupport(url: unknown): void {
   const u = url as Partial<BackendUrlSupport> | null;
-  if (typeof u !== "object" || u === null) throw new TypeError(`options.url must be an object, got ${describeType(url)}`);
+  if (!isObject(u)) throw new TypeError(`options.url must be an object, got ${describeType(url)}`);
   if (typeof u.scheme !== "string" || !TYPE_NAME.test(u.scheme)) throw new TypeError(`options.url.scheme must be a lowercase URL scheme without ":", got ${describeType(u.scheme)}`);
   if (typeof u.parse !== "function") throw new TypeError(`options.url.parse must be a function, got ${describeType(u.parse)}`);
 }

@@ -5,7 +5,7 @@ import { missingParts } from "../store/backend-ops/check-backend.js";
 import { DeferredBackend } from "./deferred-backend.js";
 import { configError } from "./issues.js";
 import { scrub } from "../shared/secrets.js";
-
+import { isObject } from "../shared/checks/objects.js";
 
 /** Where a backend is being created, for messages. */
 export interface CreationContext {
@@ -55,7 +55,7 @@ export function createBackend(resolved: ResolvedBackend, context: CreationContex
 }
 
 function checkCreated(value: unknown, resolved: ResolvedBackend, context: CreationContext): Backend {
-  const missing = typeof value === "object" && value !== null ? missingParts(value as Record<string, unknown>) : ["everything"];
+  const missing = isObject(value) ? missingParts(value as Record<string, unknown>) : ["everything"];
   if (missing.length > 0) {
     throw problem(context, `the factory of backend type "${resolved.definition.type}" did not return a Backend (missing: ${[...new Set(missing)].join(", ")})`);
   }

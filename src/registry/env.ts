@@ -1,7 +1,8 @@
-import { describeType } from "../paths/normalize.js";
+
 import { IssueList } from "./issues.js";
 import { formatLocation, type Location } from "./location.js";
 import { isPlainTable, isSecretKey } from "../shared/secrets.js";
+import { describeType, isRecord } from "../shared/checks/objects.js";
 
 /** Environment variables for substitution: pass `process.env`, or any record. */
 export type EnvRecord = Readonly<Record<string, string | undefined>>;
@@ -19,7 +20,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Checks the `env` option: a record of strings (or `undefined` values). */
 export function checkEnv(env: unknown): EnvRecord | undefined {
   if (env === undefined) return undefined;
-  if (typeof env !== "object" || env === null || Array.isArray(env)) {
+  if (!isRecord(env)) {
     throw new TypeError(`env must be a record of environment variables, got ${describeType(env)}`);
   }
   return env as EnvRecord;

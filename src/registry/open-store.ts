@@ -1,9 +1,10 @@
-import { describeType } from "../paths/normalize.js";
+
 import { Store } from "../store/index.js";
 import { resolveBackendEntry } from "./backend-entry.js";
 import { createBackend } from "./create-backend.js";
 import { IssueList } from "./issues.js";
 import { collectSecrets, collectUrlSecrets } from "../shared/secrets.js";
+import { describeType } from "../shared/checks/objects.js";
 
 /**
  * A Store from one URL (spec REG-045): `openStore("memory://")`, `openStore("memory://name/dir")`,

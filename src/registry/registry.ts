@@ -1,5 +1,5 @@
 import type { Backend } from "../contract/backend.js";
-import { describeType } from "../paths/normalize.js";
+
 import type { Store } from "../store/index.js";
 import { borrowedStore } from "./borrowed-store.js";
 import type { FromFileOptions, FromTextOptions, RegistryConfig, RegistryOptions } from "./config-types.js";
@@ -13,6 +13,7 @@ import { checkFormat, formatOfPath, parseConfigText, supportedExtensions } from 
 import { checkTable, selectTable } from "./table.js";
 import { knownHint } from "./suggest.js";
 import { resolveConfig, type ResolvedConfig } from "./validate-config.js";
+import { describeType, isObject } from "../shared/checks/objects.js";
 
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
 const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? (Symbol.for("Symbol.asyncDispose") as never);
@@ -42,7 +43,7 @@ export class Registry implements AsyncDisposable {
    * @throws `ConfigError` listing every problem; `TypeError` for malformed options.
    */
   constructor(config: RegistryConfig, options: RegistryOptions = {}) {
-    if (typeof options !== "object" || options === null) throw new TypeError(`options must be an object, got ${describeType(options)}`);
+    if (!isObject(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
     const env = checkEnv(options.env);
     const base = checkTable(options.table);
     const source = options.source ?? "config object";
@@ -69,7 +70,7 @@ export class Registry implements AsyncDisposable {
    */
   static fromText(text: string, options: FromTextOptions): Registry {
     if (typeof text !== "string") throw new TypeError(`text must be a string, got ${describeType(text)}`);
-    if (typeof options !== "object" || options === null) throw new TypeError(`options must be an object with a format, got ${describeType(options)}`);
+    if (!isObject(options)) throw new TypeError(`options must be an object with a format, got ${describeType(options)}`);
     const format = checkFormat(options.format, "format");
     const source = options.source ?? "<text>";
     return new Registry(parseConfigText(text, format, source) as RegistryConfig, { ...options, source });
@@ -81,7 +82,7 @@ export class Registry implements AsyncDisposable {
    */
   static async fromFile(path: string, options: FromFileOptions = {}): Promise<Registry> {
     if (typeof path !== "string" || path === "") throw new TypeError(`path must be a non-empty string, got ${describeType(path)}`);
-    if (typeof options !== "object" || options === null) throw new TypeError(`options must be an object, got ${describeType(options)}`);
+    if (!isObject(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
     const format = options.format === undefined ? formatOfPath(path) : checkFormat(options.format, "format");
     if (format === undefined) {
       const extension = /\.[^./\\]+$/.exec(path)?.[0];

@@ -1,7 +1,8 @@
-import { describeType } from "../paths/normalize.js";
+
 import type { IssueList } from "./issues.js";
 import { formatLocation } from "./location.js";
 import { isPlainTable } from "../shared/secrets.js";
+import { describeType } from "../shared/checks/objects.js";
 
 /** Which nested table of a document holds the config: `["tool", "remote-store"]` or `"tool.remote-store"`. */
 export type TablePath = string | readonly string[];

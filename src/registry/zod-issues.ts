@@ -4,6 +4,7 @@ import type { Location } from "./location.js";
 import { describeConfigValue, expectedNoun } from "./describe-value.js";
 import { isPlainTable } from "../shared/secrets.js";
 import { knownHint } from "./suggest.js";
+import { isObject } from "../shared/checks/objects.js";
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -73,7 +74,7 @@ function sizeMessage(origin: string, bound: "least" | "most", limit: number | bi
 function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
   let current = input;
   for (const key of path) {
-    if (typeof current !== "object" || current === null || !Object.hasOwn(current, key)) return undefined;
+    if (!isObject(current) || !Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string | number, unknown>)[key];
   }
   return current;

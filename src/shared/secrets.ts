@@ -1,3 +1,4 @@
+import { isObject } from "./checks/objects.js";
 /** What redacted values are shown as (spec REG-080). */
 export const REDACTED = "***";
 
@@ -82,7 +83,7 @@ export function scrub(text: string, secrets: ReadonlySet<string>): string {
 
 /** True for a table-like object (plain or null-prototype), not arrays, dates or class instances. */
 export function isPlainTable(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
+  if (!isObject(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
 }

@@ -6,6 +6,7 @@ import { parentPath } from "../paths/path-parts.js";
 import { validateMetadata } from "../store/metadata.js";
 import { decodeBase64 } from "../shared/bytes/base64.js";
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from "./snapshot-format.js";
+import { isObject } from "../shared/checks/objects.js";
 
 /** A validated snapshot file entry, decoded. */
 export interface ParsedFile {
@@ -24,7 +25,7 @@ const encoder = new TextEncoder();
  * needs a folder, `text` xor valid `base64`, metadata and dates valid.
  */
 export function parseSnapshot(snapshot: unknown): { folders: string[]; files: ParsedFile[] } {
-  if (typeof snapshot !== "object" || snapshot === null) throw new InvalidArgument("A snapshot must be an object");
+  if (!isObject(snapshot)) throw new InvalidArgument("A snapshot must be an object");
   const { format, version, entries } = snapshot as Record<string, unknown>;
   if (format !== SNAPSHOT_FORMAT) throw new InvalidArgument(`Not a snapshot: format must be "${SNAPSHOT_FORMAT}"`);
   if (version !== SNAPSHOT_VERSION) throw new InvalidArgument(`Unsupported snapshot version ${JSON.stringify(version)}; this library reads version ${SNAPSHOT_VERSION}`);
@@ -33,7 +34,7 @@ export function parseSnapshot(snapshot: unknown): { folders: string[]; files: Pa
   const folders: string[] = [];
   const files: ParsedFile[] = [];
   for (const entry of entries as unknown[]) {
-    if (typeof entry !== "object" || entry === null) throw new InvalidArgument("Every snapshot entry must be an object");
+    if (!isObject(entry)) throw new InvalidArgument("Every snapshot entry must be an object");
     const record = entry as Record<string, unknown>;
     const path = checkEntryPath(record.path);
     if (kinds.has(path)) throw new InvalidArgument(`The snapshot lists ${quotePath(path)} twice`, { path });

@@ -1,13 +1,35 @@
-import { lookup } from "mrmime";
-
 /** The default content type when nothing better is known. */
 export const DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
+/** Looks up the MIME type of a file extension (without the dot). */
+export type MimeLookup = (extension: string) => string | undefined;
+
+let lookup: MimeLookup | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the MIME table (mrmime) on the first guess that needs it (spec ST-035, ST-036), so that
+ * importing the core costs nothing for it; code that must guess synchronously (`SyncStore`)
+ * installs it up front with {@link installMimeLookup}.
+ */
+export function loadMimeLookup(): Promise<void> {
+  loading ??= import("mrmime").then((module) => {
+    lookup ??= module.lookup;
+  });
+  return loading;
+}
+
+/** Installs the MIME table synchronously (for callers that import it themselves). */
+export function installMimeLookup(table: MimeLookup): void {
+  lookup ??= table;
+}
+
 /**
  * Resolves the stored content type (spec ST-035): the explicit option, else a Blob's `type`,
- * else a guess from the file extension, else `application/octet-stream`.
+ * else a guess from the file extension, else `application/octet-stream`. `undefined` only when a
+ * guess is needed and the MIME table is not loaded yet: call {@link loadMimeLookup} and ask again.
  */
-export function resolveContentType(path: string, explicit: string | undefined, blobType: string | undefined): string {
+export function resolveContentType(path: string, explicit: string | undefined, blobType: string | undefined): string | undefined {
   if (explicit !== undefined && explicit !== "") return explicit;
   if (blobType !== undefined) return blobType;
   // The extension of the last segment: none without a dot, or when the last dot starts the file's
@@ -16,6 +38,7 @@ export function resolveContentType(path: string, explicit: string | undefined, b
   if (dot <= 0 || path.indexOf("/", dot - 1) >= 0) return DEFAULT_CONTENT_TYPE;
   // Runs of writes mostly share one extension: compare it in place instead of slicing and looking it up again.
   if (path.length - dot - 1 === lastExtension.length && path.endsWith(lastExtension)) return lastType;
+  if (lookup === undefined) return undefined;
   lastExtension = path.slice(dot + 1);
   lastType = lookup(lastExtension) ?? DEFAULT_CONTENT_TYPE;
   return lastType;

@@ -1,6 +1,7 @@
 import type { BackendContent } from "../contract/backend.js";
-import { describeType } from "../paths/normalize.js";
+
 import { readableChunks } from "../shared/streams/stream-chunks.js";
+import { describeType, isObject } from "../shared/checks/objects.js";
 
 /** Everything `Store.write` accepts as content. */
 export type WriteContent =
@@ -44,15 +45,15 @@ export function prepareContent(content: unknown): PreparedContent {
 }
 
 function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
-  return typeof value === "object" && value !== null && typeof (value as ReadableStream).getReader === "function";
+  return isObject(value) && typeof (value as ReadableStream).getReader === "function";
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
+  return isObject(value) && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
 }
 
 function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as Iterable<unknown>)[Symbol.iterator] === "function";
+  return isObject(value) && typeof (value as Iterable<unknown>)[Symbol.iterator] === "function";
 }
 
 function toChunk(chunk: unknown): Uint8Array {

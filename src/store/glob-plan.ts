@@ -2,7 +2,8 @@ import type { Minimatch } from "minimatch";
 import { InvalidPath } from "../errors/index.js";
 import { quotePath } from "../errors/quote-path.js";
 import type { FileInfo } from "../contract/models.js";
-import { describeType, normalizePath } from "../paths/normalize.js";
+import { normalizePath } from "../paths/normalize.js";
+import { describeType } from "../shared/checks/objects.js";
 
 /** Where a glob lists from and how deep (spec ST-070..ST-073). */
 export interface GlobPlan {

@@ -1,5 +1,5 @@
 import type { Metadata } from "../contract/models.js";
-import { describeType } from "../paths/normalize.js";
+import { describeType, isRecord } from "../shared/checks/objects.js";
 
 /** Largest total of key bytes plus UTF-8 value bytes, as on S3 (spec ST-041). */
 export const MAX_METADATA_BYTES = 2048;
@@ -13,7 +13,7 @@ const encoder = new TextEncoder();
  */
 export function validateMetadata(metadata: unknown): Metadata | undefined {
   if (metadata === undefined) return undefined;
-  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) {
+  if (!isRecord(metadata)) {
     throw new TypeError(`metadata must be an object of string values, got ${describeType(metadata)}`);
   }
   const copy: Record<string, string> = {};

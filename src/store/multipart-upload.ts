@@ -7,6 +7,7 @@ import type { WriteResult } from "../contract/models.js";
 import type { RootScope } from "../paths/root-scope.js";
 import { prepareContent, type WriteContent } from "./content.js";
 import { freezeWriteResult } from "./results.js";
+import { isObject } from "../shared/checks/objects.js";
 
 /** Highest part number, as on S3. */
 export const MAX_PART_NUMBER = 10_000;
@@ -99,7 +100,7 @@ function checkPartList(parts: unknown, path: string): PartReference[] {
   if (!Array.isArray(parts)) throw new TypeError("parts must be an array of { partNumber, etag }");
   const seen = new Set<number>();
   return parts.map((part: unknown) => {
-    if (typeof part !== "object" || part === null) throw new TypeError("parts must be an array of { partNumber, etag }");
+    if (!isObject(part)) throw new TypeError("parts must be an array of { partNumber, etag }");
     const { partNumber, etag } = part as { partNumber?: unknown; etag?: unknown };
     checkPartNumber(partNumber, path);
     if (typeof etag !== "string") throw new TypeError(`etag of part ${String(partNumber)} must be a string`);

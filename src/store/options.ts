@@ -1,5 +1,5 @@
 import type { ByteRange } from "../contract/backend.js";
-import { describeType } from "../paths/normalize.js";
+import { describeType, isRecord } from "../shared/checks/objects.js";
 
 /** What an omitted options argument reads as: nothing set (shared, so omitting costs no allocation). */
 const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({});
@@ -7,7 +7,7 @@ const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({});
 /** Checks that `options` is absent or a plain object (an absent one reads as an empty, frozen object). */
 export function optionsObject<T extends object>(options: T | undefined, argName = "options"): Partial<T> {
   if (options === undefined) return NO_OPTIONS as Partial<T>;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+  if (!isRecord(options)) {
     throw new TypeError(`${argName} must be an object, got ${describeType(options)}`);
   }
   return options;

@@ -4,13 +4,13 @@ import type { Capability } from "../contract/capabilities.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
 import { BackendUnavailable, CapabilityNotSupported, isRemoteStoreError } from "../errors/index.js";
 import { isNormalPath } from "../paths/is-normal-path.js";
-import { describeType, normalizeFilePath, normalizePath } from "../paths/normalize.js";
+import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
 import { collectStream, sliceStream } from "../shared/streams/range-stream.js";
 import { backendOps, type BackendOps } from "./backend-ops/backend-ops.js";
 import { checkBackend } from "./backend-ops/check-backend.js";
 import { prepareContent, type WriteContent } from "./content.js";
-import { resolveContentType } from "./content-type.js";
+import { loadMimeLookup, resolveContentType } from "./content-type.js";
 import { runFolderOperation, type FolderOperationContext } from "./folder-operation.js";
 import { checkGlobPattern, globMatches } from "./glob-plan.js";
 import { convertedListing, Listing } from "./listing.js";
@@ -25,6 +25,7 @@ import type {
   ReadTextOptions, StoreOptions, TransferOptions, UrlOptions, WriteOptions,
 } from "./store-options.js";
 import { decodeText } from "./text.js";
+import { describeType } from "../shared/checks/objects.js";
 
 const CHILD = Symbol("remote-store.child");
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
@@ -343,12 +344,17 @@ export class Store implements AsyncDisposable {
       const prepared = prepareContent(content);
       if (metadata !== undefined) this.gate("userMetadata");
       if (modifiedAt !== undefined) this.gate("setModifiedAt");
-      const contentType = resolveContentType(relative, explicitType, prepared.blobType);
       const full = this.scope.toBackend(relative);
-      const writeOptions = modifiedAt === undefined ? { overwrite, contentType, metadata } : { overwrite, contentType, metadata, modifiedAt };
       const body: BackendContent = prepared.content;
-      const result = this.call(() => (kind === "write" ? ops.write(full, body, writeOptions) : ops.writeAtomic(full, body, writeOptions)));
-      return this.results.identity ? result : result.then(this.results.writeResult);
+      const send = (contentType: string): Promise<WriteResult> => {
+        const writeOptions = modifiedAt === undefined ? { overwrite, contentType, metadata } : { overwrite, contentType, metadata, modifiedAt };
+        const result = this.call(() => (kind === "write" ? ops.write(full, body, writeOptions) : ops.writeAtomic(full, body, writeOptions)));
+        return this.results.identity ? result : result.then(this.results.writeResult);
+      };
+      const contentType = resolveContentType(relative, explicitType, prepared.blobType);
+      if (contentType !== undefined) return send(contentType);
+      // The first guess from an extension loads the MIME table (ST-035); then the write goes on as it would have.
+      return loadMimeLookup().then(() => send(resolveContentType(relative, explicitType, prepared.blobType) as string));
     } catch (error) {
       return rejection(error);
     }

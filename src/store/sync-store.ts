@@ -3,7 +3,8 @@ import type { SyncBackend } from "../contract/sync-backend.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
 import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
-import { resolveContentType } from "./content-type.js";
+import { lookup } from "mrmime";
+import { installMimeLookup, resolveContentType } from "./content-type.js";
 import { validateMetadata } from "./metadata.js";
 import { booleanOption, dateOption, listDepth, optionsObject, rangeOption, stringOption } from "./options.js";
 import { emptyFolderInfo, freezeEntry, freezeFileInfo, freezeFolderInfo, freezeWriteResult } from "./results.js";
@@ -18,11 +19,15 @@ import type {
   TransferOptions,
   WriteOptions,
 } from "./store-options.js";
+import { isObject } from "../shared/checks/objects.js";
 
 /** What `SyncStore` writes: whole content only (no streams). */
 export type SyncWriteContent = Uint8Array | ArrayBuffer | ArrayBufferView | string;
 
 const encoder = new TextEncoder();
+
+// SyncStore guesses content types synchronously, so it brings the MIME table with it (ST-035).
+installMimeLookup(lookup);
 
 /** A backend with a synchronous face (`sync`), such as `MemoryBackend`. */
 export type SyncCapableBackend = Backend & { readonly sync: SyncBackend };
@@ -97,7 +102,7 @@ export class SyncStore {
     const modifiedAt = dateOption(o.modifiedAt, "modifiedAt");
     const relative = normalizeFilePath(path);
     const bytes = wholeBytes(content);
-    const contentType = resolveContentType(relative, explicitType, undefined);
+    const contentType = resolveContentType(relative, explicitType, undefined) as string;
     const full = this.scope.toBackend(relative);
     const writeOptions = { overwrite, contentType, metadata, ...(modifiedAt === undefined ? {} : { modifiedAt }) };
     return freezeWriteResult(this.run(() => this.face.write(full, bytes, writeOptions)), this.scope);
@@ -201,7 +206,7 @@ export class SyncStore {
 }
 
 function hasSyncFace(backend: unknown): backend is SyncCapableBackend {
-  return typeof backend === "object" && backend !== null && typeof (backend as { sync?: unknown }).sync === "object" && (backend as { sync?: unknown }).sync !== null;
+  return isObject(backend) && typeof (backend as { sync?: unknown }).sync === "object" && (backend as { sync?: unknown }).sync !== null;
 }
 
 /** The content's bytes; the backend copies them (SyncBackend.write), so a view of the caller's memory is fine. */

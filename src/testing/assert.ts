@@ -1,4 +1,5 @@
 import { isRemoteStoreError, type ErrorCode } from "../errors/index.js";
+import { isObject, isRecord } from "../shared/checks/objects.js";
 
 /**
  * The conformance suite's own assertions (spec CONF-A01..A04). They need no test framework,
@@ -208,9 +209,9 @@ function findDifference(actual: unknown, expected: unknown, at: string): string 
     }
     return undefined;
   }
-  if (typeof expected === "object" && expected !== null) {
-    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return `expected an object${where}, got ${show(actual)}`;
-    const a = actual as Record<string, unknown>;
+  if (isObject(expected)) {
+    if (!isRecord(actual)) return `expected an object${where}, got ${show(actual)}`;
+    const a = actual;
     const e = expected as Record<string, unknown>;
     const keys = new Set([...Object.keys(a), ...Object.keys(e)]);
     for (const key of [...keys].sort()) {

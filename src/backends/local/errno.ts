@@ -10,13 +10,14 @@ import {
   type RemoteStoreError,
 } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
+import { isObject } from "../../shared/checks/objects.js";
 
 /** The backend name every local error carries. */
 export const LOCAL_BACKEND_NAME = "local";
 
 /** The `code` of a Node.js system error (`"ENOENT"`, ...), or `undefined` for anything else. */
 export function errnoCode(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
+  if (!isObject(error)) return undefined;
   const code = (error as { code?: unknown }).code;
   return typeof code === "string" ? code : undefined;
 }

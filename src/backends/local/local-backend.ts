@@ -13,7 +13,7 @@ import { CAPABILITIES, capabilitySet, type CapabilitySet } from "../../contract/
 import { BackendUnavailable, InvalidPath, NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
-import { describeType } from "../../paths/normalize.js";
+
 import { checkFileSubject, context, escapes, fileNotFound } from "./destination.js";
 import { LOCAL_BACKEND_NAME, mapFsError } from "./errno.js";
 import { makeFileInfo } from "./file-info.js";
@@ -27,6 +27,7 @@ import { deleteFile, deleteFolder } from "./remove.js";
 import { readAttributes } from "./sidecar.js";
 import { transfer, type TransferKind } from "./transfer.js";
 import { writeFile } from "./write-file.js";
+import { describeType, isObject } from "../../shared/checks/objects.js";
 
 /** Options of {@link LocalBackend}. */
 export interface LocalBackendOptions {
@@ -59,7 +60,7 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
 
   /** @throws `TypeError` when `options` or `options.root` is not usable (spec LOC-001). No I/O happens here. */
   constructor(options: LocalBackendOptions) {
-    if (typeof options !== "object" || options === null) {
+    if (!isObject(options)) {
       throw new TypeError(`LocalBackend options must be an object, got ${describeType(options)}`);
     }
     this.root = nodePath.resolve(rootPath(options.root));

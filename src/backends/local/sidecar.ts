@@ -5,6 +5,7 @@ import type { Metadata } from "../../contract/models.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import { RESERVED_PREFIX } from "./local-root.js";
 import { tempName } from "./temp-name.js";
+import { isObject, isRecord } from "../../shared/checks/objects.js";
 
 /**
  * The hidden folder, inside each folder, that holds the sidecars of that folder's files
@@ -166,12 +167,12 @@ function parseSidecar(text: string): FileAttributes | undefined {
   } catch {
     return undefined;
   }
-  if (typeof value !== "object" || value === null) return undefined;
+  if (!isObject(value)) return undefined;
   const { contentType, metadata } = value as { contentType?: unknown; metadata?: unknown };
   if (typeof contentType !== "string") return undefined;
   if (metadata === undefined || metadata === null) return { contentType, metadata: undefined };
-  if (typeof metadata !== "object" || Array.isArray(metadata)) return undefined;
-  const entries = Object.entries(metadata as Record<string, unknown>);
+  if (!isRecord(metadata)) return undefined;
+  const entries = Object.entries(metadata);
   if (!entries.every(([, v]) => typeof v === "string")) return undefined;
   return { contentType, metadata: copyMetadata(Object.fromEntries(entries) as Record<string, string>) };
 }

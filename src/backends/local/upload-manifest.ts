@@ -4,6 +4,7 @@ import type { Metadata } from "../../contract/models.js";
 import { hasErrno } from "./errno.js";
 import { RESERVED_PREFIX } from "./local-root.js";
 import { tempName } from "./temp-name.js";
+import { isObject, isRecord } from "../../shared/checks/objects.js";
 
 /** The reserved folder, at the real root, that holds one folder per multipart upload (spec LOC-120). */
 export const UPLOADS_FOLDER = `${RESERVED_PREFIX}-uploads`;
@@ -79,11 +80,11 @@ function parseManifest(text: string): UploadManifest | undefined {
   } catch {
     return undefined;
   }
-  if (typeof value !== "object" || value === null) return undefined;
+  if (!isObject(value)) return undefined;
   const m = value as Partial<Record<keyof UploadManifest, unknown>>;
   if (m.v !== 1 || typeof m.path !== "string" || typeof m.overwrite !== "boolean" || typeof m.contentType !== "string") return undefined;
   if (typeof m.startedAt !== "number" || !Number.isFinite(m.startedAt)) return undefined;
-  if (typeof m.parts !== "object" || m.parts === null) return undefined;
+  if (!isObject(m.parts)) return undefined;
   const metadata = parseMetadata(m.metadata);
   if (metadata === false) return undefined;
   const parts: Record<string, ManifestPart> = {};
@@ -96,14 +97,14 @@ function parseManifest(text: string): UploadManifest | undefined {
 
 function parseMetadata(value: unknown): Metadata | undefined | false {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "object" || Array.isArray(value)) return false;
-  const entries = Object.entries(value as Record<string, unknown>);
+  if (!isRecord(value)) return false;
+  const entries = Object.entries(value);
   if (!entries.every(([, v]) => typeof v === "string")) return false;
   return entries.length === 0 ? undefined : Object.freeze(Object.fromEntries(entries) as Record<string, string>);
 }
 
 function isPart(value: unknown): value is ManifestPart {
-  if (typeof value !== "object" || value === null) return false;
+  if (!isObject(value)) return false;
   const p = value as Partial<Record<keyof ManifestPart, unknown>>;
   return typeof p.size === "number" && typeof p.etag === "string" && typeof p.file === "string" && /^part-\d+-[0-9a-f]+$/.test(p.file);
 }

@@ -1,4 +1,4 @@
-import { describeType } from "../../paths/normalize.js";
+import { describeType, isObject } from "../../shared/checks/objects.js";
 
 /** Options of the `MemoryBackend` constructor. */
 export interface MemoryBackendOptions {
@@ -14,7 +14,7 @@ let generated = 0;
 
 /** Validated constructor options with defaults applied. */
 export function checkMemoryOptions(options: MemoryBackendOptions): { name: string; maxSize: number; clock: () => Date } {
-  if (typeof options !== "object" || options === null) throw new TypeError(`options must be an object, got ${describeType(options)}`);
+  if (!isObject(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
   const { maxSize, clock, name } = options;
   if (maxSize !== undefined && (typeof maxSize !== "number" || Number.isNaN(maxSize))) {
     throw new TypeError(`maxSize must be a number, got ${describeType(maxSize)}`);

@@ -10,6 +10,7 @@ import {
 } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { S3_BACKEND_NAME } from "./names.js";
+import { isObject } from "../../shared/checks/objects.js";
 
 /** Where a request went, for messages: the endpoint (credentials redacted) and the bucket. */
 export interface ErrorContext {
@@ -43,7 +44,7 @@ const NETWORK = new Set([
 
 /** The S3 error code of an SDK error (`"NoSuchKey"`, ...), or `undefined`. */
 export function s3ErrorCode(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
+  if (!isObject(error)) return undefined;
   const e = error as ErrorShape;
   if (typeof e.Code === "string") return e.Code;
   if (typeof e.name === "string" && e.name !== "Error" && e.name !== "TypeError") return e.name;
@@ -52,7 +53,7 @@ export function s3ErrorCode(error: unknown): string | undefined {
 
 /** The HTTP status of an SDK error, or `undefined` (network errors have none). */
 export function httpStatus(error: unknown): number | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
+  if (!isObject(error)) return undefined;
   const status = (error as ErrorShape).$metadata?.httpStatusCode;
   return typeof status === "number" ? status : undefined;
 }
@@ -110,7 +111,7 @@ export function mapS3Error(error: unknown, path: string, context: ErrorContext):
 }
 
 function networkCode(error: unknown): string | undefined {
-  for (let current: unknown = error, depth = 0; typeof current === "object" && current !== null && depth < 4; depth++) {
+  for (let current: unknown = error, depth = 0; isObject(current) && depth < 4; depth++) {
     const code = (current as ErrorShape).code;
     if (typeof code === "string" && NETWORK.has(code)) return code;
     current = (current as { cause?: unknown }).cause;

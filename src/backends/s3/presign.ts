@@ -4,6 +4,7 @@ import { InvalidPath } from "../../errors/index.js";
 import { optionalInteger } from "./s3-options.js";
 import type { S3Context } from "./context.js";
 import { S3_BACKEND_NAME } from "./names.js";
+import { isObject } from "../../shared/checks/objects.js";
 
 /** Options of {@link presignedGetUrl}. */
 export interface UrlOptions {
@@ -17,7 +18,7 @@ export interface UrlOptions {
  */
 export async function presignedGetUrl(ctx: S3Context, path: string, options: UrlOptions | undefined): Promise<string> {
   if (path === "") throw new InvalidPath("A URL needs a file path, not the root", { path, backend: S3_BACKEND_NAME });
-  if (options !== undefined && (typeof options !== "object" || options === null)) throw new TypeError("url options must be an object");
+  if (options !== undefined && (!isObject(options))) throw new TypeError("url options must be an object");
   const expiresIn = optionalInteger(options?.expiresIn, "expiresIn", 1, 604_800) ?? ctx.settings.urlExpiresIn;
   const command = new GetObjectCommand({ Bucket: ctx.api.bucket, Key: ctx.keys.fileKey(path) });
   return ctx.api.call(path, () => getSignedUrl(ctx.api.client, command, { expiresIn }));

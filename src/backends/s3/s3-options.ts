@@ -1,6 +1,7 @@
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
-import { describeType } from "../../paths/normalize.js";
+
 import { normalizePrefix } from "./keys.js";
+import { describeType, isObject } from "../../shared/checks/objects.js";
 
 /** Static credentials (spec S3-002). Without them the SDK's default chain is used (environment, profiles, instance roles). */
 export interface S3Credentials {
@@ -80,13 +81,13 @@ const CLIENT_KEYS = ["region", "endpoint", "forcePathStyle", "credentials", "max
  * `RangeError` naming the option; values are never echoed for credential options.
  */
 export function checkOptions(options: unknown): S3Settings {
-  if (typeof options !== "object" || options === null) throw new TypeError(`S3Backend options must be an object, got ${describeType(options)}`);
+  if (!isObject(options)) throw new TypeError(`S3Backend options must be an object, got ${describeType(options)}`);
   const o = options as Record<string, unknown>;
   const bucket = o.bucket;
   if (typeof bucket !== "string" || bucket === "") throw new TypeError(`bucket must be a non-empty string, got ${describeType(bucket)}`);
   if (bucket.includes("/")) throw new TypeError(`bucket must be a bucket name without "/", got ${JSON.stringify(bucket)} (put a key prefix in "prefix")`);
   if (o.client !== undefined) {
-    if (typeof o.client !== "object" || o.client === null || typeof (o.client as { send?: unknown }).send !== "function") {
+    if (!isObject(o.client) || typeof (o.client as { send?: unknown }).send !== "function") {
       throw new TypeError(`client must be an S3Client, got ${describeType(o.client)}`);
     }
     const clash = CLIENT_KEYS.filter((key) => o[key] !== undefined);
@@ -97,7 +98,7 @@ export function checkOptions(options: unknown): S3Settings {
   if (typeof o.endpoint === "string") checkEndpoint(o.endpoint);
   optionalBoolean(o.forcePathStyle, "forcePathStyle");
   checkCredentials(o.credentials);
-  if (o.clientConfig !== undefined && (typeof o.clientConfig !== "object" || o.clientConfig === null)) throw new TypeError(`clientConfig must be an object, got ${describeType(o.clientConfig)}`);
+  if (o.clientConfig !== undefined && (!isObject(o.clientConfig))) throw new TypeError(`clientConfig must be an object, got ${describeType(o.clientConfig)}`);
   optionalInteger(o.maxAttempts, "maxAttempts", 1, 20);
   optionalBoolean(o.conditionalWrites, "conditionalWrites");
   const partSize = optionalInteger(o.partSize, "partSize", MIN_PART_SIZE, MAX_PART_SIZE) ?? DEFAULT_PART_SIZE;
@@ -143,7 +144,7 @@ function checkEndpoint(endpoint: string): void {
 
 function checkCredentials(credentials: unknown): void {
   if (credentials === undefined || typeof credentials === "function") return;
-  if (typeof credentials !== "object" || credentials === null) throw new TypeError(`credentials must be { accessKeyId, secretAccessKey } or a provider function, got ${describeType(credentials)}`);
+  if (!isObject(credentials)) throw new TypeError(`credentials must be { accessKeyId, secretAccessKey } or a provider function, got ${describeType(credentials)}`);
   const c = credentials as Record<string, unknown>;
   for (const key of ["accessKeyId", "secretAccessKey"] as const) {
     if (typeof c[key] !== "string" || c[key] === "") throw new TypeError(`credentials.${key} must be a non-empty string`);

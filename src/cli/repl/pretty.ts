@@ -6,6 +6,7 @@ import type { Colors } from "../io.js";
 import { formatSize, humanSize, plural } from "../format/size.js";
 import { formatTime } from "../format/style.js";
 import { renderTable } from "../format/table.js";
+import { isRecord } from "../../shared/checks/objects.js";
 
 /** How values are shown. */
 export interface PrettyOptions {
@@ -16,7 +17,6 @@ export interface PrettyOptions {
   readonly debug: boolean;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const hasKeysWithin = (value: Record<string, unknown>, allowed: readonly string[]): boolean => Object.keys(value).every((key) => allowed.includes(key));
 
 /** True for a `FileInfo` or `FolderEntry` as the Store returns them. */

@@ -1,6 +1,6 @@
 import { InvalidArgument, isRemoteStoreError, type RemoteStoreError } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import { describeType, normalizeFilePath, normalizePath } from "../../paths/normalize.js";
+import { normalizeFilePath, normalizePath } from "../../paths/normalize.js";
 import { booleanOption, optionsObject } from "../../store/options.js";
 import type { Store } from "../../store/store.js";
 import { checkStore } from "../internal/arguments.js";
@@ -8,6 +8,7 @@ import { concurrencyOption } from "../internal/bounded.js";
 import { requireCapability } from "../internal/capability.js";
 import { distinctItems, iterate, runBatch, type BatchItem } from "./run-batch.js";
 import type { BatchCopyOptions, BatchDeleteOptions, BatchExistsResult, BatchOptions, BatchResult, CopyPair } from "./types.js";
+import { describeType } from "../../shared/checks/objects.js";
 
 /**
  * Deletes many files with bounded concurrency (spec BATCH-006). Per-file library errors are

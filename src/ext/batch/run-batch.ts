@@ -1,8 +1,9 @@
 import { isRemoteStoreError, type RemoteStoreError } from "../../errors/index.js";
-import { describeType } from "../../paths/normalize.js";
+
 import { runBounded } from "../internal/bounded.js";
 import { isCollectable } from "../internal/capability.js";
 import type { BatchResult } from "./types.js";
+import { describeType, isObject } from "../../shared/checks/objects.js";
 
 /** One distinct item of a batch: its key and what to do with it. */
 export interface BatchItem {
@@ -69,7 +70,7 @@ export function distinctItems(paths: Iterable<unknown>, argName: string, normali
 
 /** The items of an iterable argument; `TypeError` naming it when it is not iterable (a string is not accepted). */
 export function iterate(value: unknown, argName: string): Iterable<unknown> {
-  if (typeof value !== "object" || value === null || typeof (value as Iterable<unknown>)[Symbol.iterator] !== "function") {
+  if (!isObject(value) || typeof (value as Iterable<unknown>)[Symbol.iterator] !== "function") {
     throw new TypeError(`${argName} must be an iterable, got ${describeType(value)}`);
   }
   return value as Iterable<unknown>;

@@ -1,6 +1,6 @@
 import { md5, sha1 } from "@noble/hashes/legacy.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { describeType } from "../../paths/normalize.js";
+import { describeType, isRecord } from "../../shared/checks/objects.js";
 
 /** The digest algorithms this module computes (spec INT-001). */
 export const DIGEST_ALGORITHMS = ["sha256", "sha1", "md5"] as const;
@@ -42,7 +42,7 @@ export function checkAlgorithm(value: unknown): DigestAlgorithm {
 /** The algorithm of a `{ algorithm? }` options object. */
 export function algorithmOption(options: DigestOptions | undefined): DigestAlgorithm {
   if (options === undefined) return DEFAULT_DIGEST_ALGORITHM;
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+  if (!isRecord(options)) {
     throw new TypeError(`options must be an object, got ${describeType(options)}`);
   }
   return checkAlgorithm(options.algorithm);

@@ -1,7 +1,8 @@
 import { bytesToHex } from "@noble/hashes/utils.js";
-import { describeType } from "../../paths/normalize.js";
+
 import { checkAlgorithm, newHashState, type DigestAlgorithm, type HashState } from "./algorithms.js";
 import { readableChunks } from "../../shared/streams/stream-chunks.js";
+import { describeType, isObject } from "../../shared/checks/objects.js";
 
 /** An incremental digest (spec INT-006): `update` any number of times, then `hex` once. */
 export interface Digest {
@@ -65,10 +66,10 @@ export async function hashChunks(source: DigestSource, algorithm: DigestAlgorith
 }
 
 function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
-  return typeof value === "object" && value !== null && typeof (value as ReadableStream).getReader === "function";
+  return isObject(value) && typeof (value as ReadableStream).getReader === "function";
 }
 
 function isIterable(value: unknown): value is AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
-  if (typeof value !== "object" || value === null) return false;
+  if (!isObject(value)) return false;
   return typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function" || typeof (value as Iterable<unknown>)[Symbol.iterator] === "function";
 }

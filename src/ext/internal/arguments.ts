@@ -1,5 +1,6 @@
-import { describeType } from "../../paths/normalize.js";
+
 import { Store } from "../../store/store.js";
+import { describeType } from "../../shared/checks/objects.js";
 
 /** `TypeError` naming `argName` unless `value` is a `Store`. */
 export function checkStore(value: unknown, argName = "store"): Store {

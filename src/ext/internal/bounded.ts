@@ -1,4 +1,4 @@
-import { describeType } from "../../paths/normalize.js";
+import { describeType } from "../../shared/checks/objects.js";
 
 /** How many operations the extensions run at once unless told otherwise. */
 export const DEFAULT_CONCURRENCY = 4;

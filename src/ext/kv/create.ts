@@ -1,5 +1,5 @@
 import { MemoryBackend } from "../../backends/memory/memory-backend.js";
-import { describeType } from "../../paths/normalize.js";
+
 import type { Store } from "../../store/store.js";
 import { SyncStore } from "../../store/sync-store.js";
 import { checkStore } from "../internal/arguments.js";
@@ -9,6 +9,7 @@ import { MemoryKeyValueView } from "./memory-view.js";
 import { StoreKeyValueView } from "./store-view.js";
 import { SyncKeyValueView } from "./sync-view.js";
 import type { KeyValue, SyncKeyValue } from "./types.js";
+import { describeType } from "../../shared/checks/objects.js";
 
 /**
  * A key-value view with TTL over `store`: one JSON file per key (spec ext-kv.md). Give it a folder

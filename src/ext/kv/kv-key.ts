@@ -1,6 +1,6 @@
 import { InvalidPath } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import { describeType } from "../../paths/normalize.js";
+import { describeType } from "../../shared/checks/objects.js";
 
 const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
 

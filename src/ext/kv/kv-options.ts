@@ -1,6 +1,7 @@
-import { describeType } from "../../paths/normalize.js";
+
 import { optionsObject } from "../../store/options.js";
 import { functionOption } from "../internal/arguments.js";
+import { describeType } from "../../shared/checks/objects.js";
 
 /** Options of `createKeyValue` and `createSyncKeyValue`. */
 export interface KeyValueOptions {

@@ -1,5 +1,6 @@
 import { InvalidArgument } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
+import { isRecord } from "../../shared/checks/objects.js";
 
 /** A stored key (spec KV-001): the value and its expiry in epoch milliseconds (`null`: never). */
 export interface KvRecord {
@@ -20,10 +21,10 @@ export function decodeRecord(text: string, key: string): KvRecord {
   } catch (error) {
     throw notRecord(key, error);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !("value" in parsed)) throw notRecord(key);
+  if (!isRecord(parsed) || !("value" in parsed)) throw notRecord(key);
   const expiresAt = (parsed as { expiresAt?: unknown }).expiresAt;
   if (expiresAt !== null && (typeof expiresAt !== "number" || !Number.isFinite(expiresAt))) throw notRecord(key);
-  return parsed as KvRecord;
+  return parsed as unknown as KvRecord;
 }
 
 /** True when the record has expired at `now` (spec KV-020). */

@@ -1,6 +1,7 @@
 import { Minimatch } from "minimatch";
-import { describeType } from "../../paths/normalize.js";
+
 import { checkGlobPattern } from "../../store/glob-plan.js";
+import { describeType } from "../../shared/checks/objects.js";
 
 /**
  * The include/exclude filter of a sync (spec XFER-025): minimatch patterns (default options, as

@@ -1,9 +1,10 @@
-import { describeType } from "../../paths/normalize.js";
+
 import { booleanOption, optionsObject } from "../../store/options.js";
 import { functionOption } from "../internal/arguments.js";
 import { concurrencyOption } from "../internal/bounded.js";
 import { PathFilter, patternsOption } from "./path-filter.js";
 import type { SyncCompare, SyncOptions, SyncProgress } from "./types.js";
+import { describeType } from "../../shared/checks/objects.js";
 
 /** Validated `syncStores` options (spec XFER-020). */
 export interface SyncSettings {

@@ -1,6 +1,6 @@
 import type { Backend } from "../../contract/backend.js";
 import type { Capability } from "../../contract/capabilities.js";
-import { describeType } from "../../paths/normalize.js";
+import { describeType, isObject } from "../../shared/checks/objects.js";
 
 /**
  * The method each declared core capability requires (spec BE-020). The extension capabilities
@@ -24,7 +24,7 @@ const REQUIRED_BY: ReadonlyArray<readonly [Capability, string]> = [
  * `TypeError` lists everything missing.
  */
 export function checkBackend(value: unknown): Backend {
-  if (typeof value !== "object" || value === null) throw new TypeError(`backend must be a Backend object, got ${describeType(value)}`);
+  if (!isObject(value)) throw new TypeError(`backend must be a Backend object, got ${describeType(value)}`);
   const missing = missingParts(value as Record<string, unknown>);
   if (missing.length > 0) throw new TypeError(`backend does not implement the Backend interface (missing: ${missing.join(", ")})`);
   return value as Backend;

@@ -7,6 +7,7 @@ import { executeCase } from "./execute-case.js";
 import { CONFORMANCE_ROOT, DEFAULT_CASE_TIMEOUT_MS, type ConformanceOptions } from "./options.js";
 import { EXPECTED_CAPABILITIES_ID, checkExpectedCapabilities } from "./run-conformance.js";
 import { selectionCapabilities, skipReason, traitsOf } from "./select.js";
+import { isObject } from "../../shared/checks/objects.js";
 
 const RUNS = [
   { label: "backend root", rootPrefix: undefined },
@@ -22,7 +23,7 @@ const RUNS = [
  */
 export function describeBackendConformance(name: string, options: ConformanceOptions): void {
   if (typeof name !== "string" || name === "") throw new TypeError("describeBackendConformance: name must be a non-empty string");
-  if (typeof options !== "object" || options === null || typeof options.create !== "function") {
+  if (!isObject(options) || typeof options.create !== "function") {
     throw new TypeError("describeBackendConformance: options.create must be a function returning a Backend");
   }
   const timeout = options.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS;

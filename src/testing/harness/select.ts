@@ -3,6 +3,7 @@ import type { Capability, CapabilitySet } from "../../contract/capabilities.js";
 import { capabilitySet } from "../../contract/capabilities.js";
 import type { ConformanceCase, ConformanceTrait } from "../conformance/types.js";
 import type { BackendFactory, ConformanceOptions } from "./options.js";
+import { isObject } from "../../shared/checks/objects.js";
 
 /** Why `testCase` does not apply, or `undefined` when it does (spec CONF-H03). */
 export function skipReason(testCase: ConformanceCase, capabilities: CapabilitySet, traits: ReadonlySet<ConformanceTrait>): string | undefined {
@@ -38,7 +39,7 @@ export async function selectionCapabilities(options: ConformanceOptions): Promis
 /** Calls a factory and checks it gave something backend-shaped. */
 export async function createChecked(create: BackendFactory | ((maxSize: number) => unknown), maxSize?: number): Promise<Backend> {
   const backend = (await (create as (n?: number) => unknown)(maxSize)) as Backend | undefined;
-  if (typeof backend !== "object" || backend === null || typeof backend.close !== "function") {
+  if (!isObject(backend) || typeof backend.close !== "function") {
     throw new TypeError("the conformance factory must return a Backend (or a Promise of one)");
   }
   return backend;

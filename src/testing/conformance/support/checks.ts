@@ -2,6 +2,7 @@ import type { Entry, FileInfo, FolderEntry } from "../../../contract/models.js";
 import type { Store } from "../../../store/index.js";
 import { assert, assertDeepEqual, assertEqual, show } from "../../assert.js";
 import { utf8 } from "./content.js";
+import { isObject } from "../../../shared/checks/objects.js";
 
 /** Anything a listing method returns. */
 export interface ListingLike<T> extends AsyncIterable<T> {
@@ -54,7 +55,7 @@ export function expectDate(value: unknown, label: string): asserts value is Date
 
 /** Fails unless `value` is frozen (an object that cannot be changed). */
 export function expectFrozen(value: unknown, label: string): void {
-  assert(typeof value === "object" && value !== null && Object.isFrozen(value), `${label}: expected a frozen object, got ${show(value)}`);
+  assert(isObject(value) && Object.isFrozen(value), `${label}: expected a frozen object, got ${show(value)}`);
 }
 
 /** Fails unless `value` is a `FileInfo` of `path` with `size`. */

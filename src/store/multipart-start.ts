@@ -1,7 +1,7 @@
 import type { MultipartUploadInfo } from "../contract/backend-extensions.js";
 import { normalizeFilePath } from "../paths/normalize.js";
 import { isWithin } from "../paths/path-parts.js";
-import { loadMimeLookup, resolveContentType } from "./content-type.js";
+import { DEFAULT_CONTENT_TYPE, loadMimeLookup, resolveContentType } from "./content-type.js";
 import { validateMetadata } from "./metadata.js";
 import { MultipartUpload, type MultipartContext } from "./multipart-upload.js";
 import { booleanOption, optionsObject, stringOption } from "./options.js";
@@ -18,7 +18,8 @@ export async function startUpload(context: MultipartContext, path: string, optio
   const explicitType = stringOption(o.contentType, "contentType");
   const relative = normalizeFilePath(path);
   if (metadata !== undefined) context.gate("userMetadata");
-  const contentType = resolveContentType(relative, explicitType, undefined) ?? (await loadMimeLookup(), resolveContentType(relative, explicitType, undefined) as string);
+  if (resolveContentType(relative, explicitType, undefined) === undefined) await loadMimeLookup();
+  const contentType = resolveContentType(relative, explicitType, undefined) ?? DEFAULT_CONTENT_TYPE;
   const full = context.scope.toBackend(relative);
   const uploadId = await context.call(() => context.backend.startMultipartUpload(full, { overwrite, contentType, metadata }));
   return new MultipartUpload(context, uploadId, relative);

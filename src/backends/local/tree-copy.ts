@@ -7,6 +7,7 @@ import { context } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import { isReservedName } from "./local-root.js";
 import { SIDECAR_FOLDER, sidecarNames } from "./sidecar.js";
+import { mapLimit } from "../../shared/concurrency/map-limit.js";
 
 /** Options of {@link copyTree}. */
 export interface CopyTreeOptions {
@@ -37,7 +38,7 @@ async function copyLevel(from: string, to: string, options: CopyTreeOptions, top
   if (dirents === undefined) return;
   await step(options.dst, () => mkdir(to));
   const files = dirents.filter((d) => d.isFile() && !isReservedName(d.name)).map((d) => d.name);
-  const copied = await forEachLimited(files, PARALLEL_FILES, (name) => copyOne(nodePath.join(from, name), nodePath.join(to, name), options));
+  const copied = await mapLimit(files, PARALLEL_FILES, (name) => copyOne(nodePath.join(from, name), nodePath.join(to, name), options));
   const kept = files.filter((_, i) => copied[i] === true);
   if (kept.length > 0 && dirents.some((d) => d.name === SIDECAR_FOLDER && d.isDirectory())) await copySidecars(from, to, kept, options);
   for (const dirent of dirents) {
@@ -82,27 +83,13 @@ async function copySidecars(from: string, to: string, names: readonly string[], 
   const wanted = names.filter((name) => present.has(name));
   if (wanted.length === 0) return;
   await step(options.dst, () => mkdir(nodePath.join(to, SIDECAR_FOLDER)));
-  await forEachLimited(wanted, PARALLEL_FILES, async (name) => {
+  await mapLimit(wanted, PARALLEL_FILES, async (name) => {
     try {
       await copyFile(nodePath.join(from, SIDECAR_FOLDER, name), nodePath.join(to, SIDECAR_FOLDER, name), fsConstants.COPYFILE_EXCL);
     } catch (error) {
       if (!hasErrno(error, "ENOENT")) throw mapFsError(error, options.dst);
     }
   });
-}
-
-/** Runs `work` over `items`, at most `limit` at a time, and returns the results in order. */
-async function forEachLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 async function exists(local: string): Promise<boolean> {

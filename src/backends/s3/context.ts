@@ -1,4 +1,4 @@
-import type { KeyedLock } from "./concurrency.js";
+import type { KeyedLock } from "../../shared/concurrency/keyed-lock.js";
 import type { KeyMap } from "./keys.js";
 import type { ObjectApi } from "./object-api.js";
 import type { S3Settings } from "./s3-options.js";

@@ -1,6 +1,6 @@
 import { AlreadyExists, InvalidPath, NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
-import { mapLimit } from "./concurrency.js";
+import { mapLimit } from "../../shared/concurrency/map-limit.js";
 import type { S3Context } from "./context.js";
 import { MARKER_CONTENT_TYPE, S3_BACKEND_NAME } from "./names.js";
 import { ancestorsOf, isFolderPath } from "./probes.js";

@@ -3,7 +3,7 @@ import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { joinPath } from "../../paths/path-parts.js";
-import { mapLimit } from "./concurrency.js";
+import { mapLimit } from "../../shared/concurrency/map-limit.js";
 import type { S3Context } from "./context.js";
 import { fileInfo } from "./file-info.js";
 import { S3_BACKEND_NAME } from "./names.js";

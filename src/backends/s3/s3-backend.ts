@@ -4,7 +4,7 @@ import { capabilitySet, type CapabilitySet } from "../../contract/capabilities.j
 import { BackendUnavailable } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
-import { KeyedLock } from "./concurrency.js";
+import { KeyedLock } from "../../shared/concurrency/keyed-lock.js";
 import type { S3Context } from "./context.js";
 import { fileInfo } from "./file-info.js";
 import { createFolder, transferFolder } from "./folder-ops.js";

@@ -6,7 +6,7 @@ import {
   type CopyObjectCommandInput,
 } from "@aws-sdk/client-s3";
 import { parentPath } from "../../paths/path-parts.js";
-import { mapLimit } from "./concurrency.js";
+import { mapLimit } from "../../shared/concurrency/map-limit.js";
 import type { S3Context } from "./context.js";
 import { modifiedTime } from "./file-info.js";
 import { MTIME_KEY } from "./metadata-codec.js";

@@ -11,7 +11,7 @@ import { writeAll } from "../io.js";
 import type { Location } from "../session/location.js";
 import { downloadFile } from "../transfer/local-download.js";
 import { readableChunks } from "../../shared/streams/stream-chunks.js";
-import { TransferTracker } from "../transfer/tracker.js";
+import { ProgressTracker } from "../../shared/progress/progress-tracker.js";
 import { folderNeedsRecursive, kindOf } from "./inspect-location.js";
 import { examples } from "./options.js";
 import type { Runner } from "./runner.js";
@@ -89,7 +89,8 @@ async function getFiles(ctx: CommandContext, source: Location, files: readonly F
     if (!(await stat(parent).then((info) => info.isDirectory(), () => false))) throw new NotFound("local folder does not exist", { path: parent });
   }
   using interrupt = ctx.interrupt();
-  const tracker = new TransferTracker(ctx.progress("get"), files.length, files.reduce((sum, file) => sum + file.size, 0));
+  const progress = ctx.progress("get");
+  const tracker = new ProgressTracker(files.length, files.reduce((sum, file) => sum + file.size, 0), (state) => progress.update(state));
   tracker.start();
   try {
     for (const file of files) {
@@ -98,7 +99,7 @@ async function getFiles(ctx: CommandContext, source: Location, files: readonly F
       tracker.fileDone(file.path, file.size);
     }
   } finally {
-    tracker.stop();
+    progress.stop();
   }
 }
 

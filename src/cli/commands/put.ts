@@ -10,7 +10,7 @@ import type { CommandContext } from "../context.js";
 import type { Location } from "../session/location.js";
 import { resolveDestination } from "../transfer/destination.js";
 import { localKind, openLocalFile, uploadStream, walkLocal, type LocalFile } from "../transfer/local-upload.js";
-import { TransferTracker } from "../transfer/tracker.js";
+import { ProgressTracker } from "../../shared/progress/progress-tracker.js";
 import { collectPair, examples } from "./options.js";
 import type { Runner } from "./runner.js";
 
@@ -72,7 +72,7 @@ async function putStdin(ctx: CommandContext, destination: Location, options: Put
   await checkTargets(destination, [""], options.force === true);
   using interrupt = ctx.interrupt();
   const progress = ctx.progress("put");
-  const tracker = new TransferTracker(progress, 1, 0);
+  const tracker = new ProgressTracker(1, 0, (state) => progress.update(state));
   tracker.start();
   try {
     await uploadStream(destination, ctx.io.stdin as unknown as Readable, "-", {
@@ -84,7 +84,7 @@ async function putStdin(ctx: CommandContext, destination: Location, options: Put
     });
     tracker.fileDone("-", 0);
   } finally {
-    tracker.stop();
+    progress.stop();
   }
 }
 
@@ -93,7 +93,8 @@ async function putFiles(ctx: CommandContext, target: Location, files: readonly L
   const overwrite = options.force === true;
   await checkTargets(target, files.map((file) => file.relative), overwrite);
   using interrupt = ctx.interrupt();
-  const tracker = new TransferTracker(ctx.progress("put"), files.length, files.reduce((sum, file) => sum + file.size, 0));
+  const progress = ctx.progress("put");
+  const tracker = new ProgressTracker(files.length, files.reduce((sum, file) => sum + file.size, 0), (state) => progress.update(state));
   tracker.start();
   try {
     for (const file of files) {
@@ -108,7 +109,7 @@ async function putFiles(ctx: CommandContext, target: Location, files: readonly L
       tracker.fileDone(file.local, file.size);
     }
   } finally {
-    tracker.stop();
+    progress.stop();
   }
 }
 

@@ -3,7 +3,7 @@ import { copyBetween } from "../../ext/transfer/index.js";
 import type { Interrupt } from "../progress/interrupt.js";
 import type { Progress } from "../progress/progress.js";
 import type { Location } from "../session/location.js";
-import { TransferTracker } from "./tracker.js";
+import { ProgressTracker } from "../../shared/progress/progress-tracker.js";
 
 /** True when two locations are in one store (same backend object and root). */
 export function sameStore(a: Location, b: Location): boolean {
@@ -16,7 +16,7 @@ export function sameStore(a: Location, b: Location): boolean {
  */
 export async function copyOneFile(source: Location, target: Location, options: { overwrite: boolean; interrupt: Interrupt; progress: Progress }): Promise<void> {
   const size = source.store.supports("metadata") ? (await source.run(() => source.store.getFileInfo(source.path))).size : 0;
-  const tracker = new TransferTracker(options.progress, 1, size);
+  const tracker = new ProgressTracker(1, size, (state) => options.progress.update(state));
   tracker.start();
   let counted = 0;
   try {
@@ -32,7 +32,7 @@ export async function copyOneFile(source: Location, target: Location, options: {
   } catch (error) {
     throw labelSide(error, source, target);
   } finally {
-    tracker.stop();
+    options.progress.stop();
   }
 }
 

@@ -6,8 +6,8 @@ import { relativeTo } from "../format/tree.js";
 import type { Interrupt } from "../progress/interrupt.js";
 import type { Progress } from "../progress/progress.js";
 import type { Location } from "../session/location.js";
-import { runPool } from "./pool.js";
-import { TransferTracker } from "./tracker.js";
+import { mapLimit } from "../../shared/concurrency/map-limit.js";
+import { ProgressTracker } from "../../shared/progress/progress-tracker.js";
 
 /** How a folder is copied. */
 export interface CopyTreeOptions {
@@ -50,11 +50,11 @@ export async function copyTree(source: Location, target: Location, options: Copy
     const wanted = [...(target.path === "" ? [] : [target.path]), ...folders.map((folder) => destination(folder.path))];
     for (const folder of wanted) await target.run(() => target.store.createFolder(folder, { existOk: true }));
   }
-  const tracker = new TransferTracker(options.progress, files.length, files.reduce((sum, file) => sum + file.size, 0));
+  const tracker = new ProgressTracker(files.length, files.reduce((sum, file) => sum + file.size, 0), (state) => options.progress.update(state));
   tracker.start();
   let bytes = 0;
   try {
-    await runPool(files, options.concurrency ?? 4, async (file: FileInfo) => {
+    await mapLimit(files, options.concurrency ?? 4, async (file: FileInfo) => {
       options.interrupt.check();
       let counted = 0;
       const result = await target.run(() =>
@@ -71,7 +71,7 @@ export async function copyTree(source: Location, target: Location, options: Copy
       tracker.fileDone(file.path, file.size);
     });
   } finally {
-    tracker.stop();
+    options.progress.stop();
   }
   return { files: files.length, bytes };
 }

@@ -1,6 +1,6 @@
 import { isRemoteStoreError, type RemoteStoreError } from "../../errors/index.js";
 
-import { runBounded } from "../internal/bounded.js";
+import { mapLimit } from "../../shared/concurrency/map-limit.js";
 import { isCollectable } from "../internal/capability.js";
 import type { BatchResult } from "./types.js";
 import { describeType, isObject } from "../../shared/checks/objects.js";
@@ -23,7 +23,7 @@ export interface BatchItem {
 export async function runBatch(items: readonly BatchItem[], concurrency: number): Promise<BatchResult> {
   const failed = new Map<string, RemoteStoreError>();
   const ok = new Array<boolean>(items.length).fill(false);
-  await runBounded(items, concurrency, async (item, index) => {
+  await mapLimit(items, concurrency, async (item, index) => {
     if (item.run === undefined) {
       if (item.error !== undefined) failed.set(item.key, item.error);
       return;

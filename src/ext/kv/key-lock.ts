@@ -1,29 +1,18 @@
+import { KeyedLock } from "../../shared/concurrency/keyed-lock.js";
+
 /**
  * In-process locks keyed by (backend object, backend path), shared by every key-value view in
  * the process (spec KV-034): operations on one key run one after another; different keys and
- * different backends run freely. Entries disappear when their queue drains.
+ * different backends run freely.
  */
-const queues = new WeakMap<object, Map<string, Promise<void>>>();
+const locks = new WeakMap<object, KeyedLock>();
 
 /** Runs `operation` when every earlier operation on the same (backend, path) has finished. */
-export async function withKeyLock<T>(backend: object, path: string, operation: () => Promise<T>): Promise<T> {
-  let table = queues.get(backend);
-  if (table === undefined) {
-    table = new Map();
-    queues.set(backend, table);
+export function withKeyLock<T>(backend: object, path: string, operation: () => Promise<T>): Promise<T> {
+  let lock = locks.get(backend);
+  if (lock === undefined) {
+    lock = new KeyedLock();
+    locks.set(backend, lock);
   }
-  const previous = table.get(path);
-  let release: () => void = () => undefined;
-  const mine = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const tail = previous === undefined ? mine : previous.then(() => mine);
-  table.set(path, tail);
-  try {
-    if (previous !== undefined) await previous;
-    return await operation();
-  } finally {
-    release();
-    if (table.get(path) === tail) table.delete(path);
-  }
+  return lock.run(path, operation);
 }

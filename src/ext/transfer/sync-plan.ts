@@ -1,7 +1,7 @@
 import type { RemoteStoreError } from "../../errors/index.js";
 import type { FileInfo } from "../../contract/models.js";
 import type { Store } from "../../store/store.js";
-import { runBounded } from "../internal/bounded.js";
+import { mapLimit } from "../../shared/concurrency/map-limit.js";
 import { isCollectable } from "../internal/capability.js";
 import { fileDigest } from "./file-digest.js";
 import { planFolders } from "./folder-plan.js";
@@ -85,7 +85,7 @@ async function decide(
       toHash.push(index);
     } else decisions.push(timesAgree(file, other, exact, settings.modifyWindow) ? "skip" : "update");
   });
-  await runBounded(toHash, settings.concurrency, async (index) => {
+  await mapLimit(toHash, settings.concurrency, async (index) => {
     const { path, size } = files[index] as FileInfo;
     try {
       const [a, b] = await Promise.all([fileDigest(src, path, size), fileDigest(dst, path, size)]);

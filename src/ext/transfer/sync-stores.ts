@@ -4,10 +4,10 @@ import { compareCodePoints } from "../../paths/compare.js";
 import { isWithin } from "../../paths/path-parts.js";
 import type { Store } from "../../store/store.js";
 import { checkStore } from "../internal/arguments.js";
-import { runBounded } from "../internal/bounded.js";
+import { mapLimit } from "../../shared/concurrency/map-limit.js";
 import { isCollectable, requireCapability } from "../internal/capability.js";
 import { copyFile } from "./copy-file.js";
-import { ProgressTracker } from "./progress-tracker.js";
+import { ProgressTracker } from "../../shared/progress/progress-tracker.js";
 import { syncSettings, type SyncSettings } from "./sync-options.js";
 import { planSync, type PlannedSync } from "./sync-plan.js";
 import type { SyncOptions, SyncResult } from "./types.js";
@@ -54,7 +54,7 @@ async function carryOut(src: Store, dst: Store, planned: PlannedSync, settings: 
     errors.set(path, error);
   };
   progress.start();
-  await runBounded(plan.deletes, settings.concurrency, async (path) => {
+  await mapLimit(plan.deletes, settings.concurrency, async (path) => {
     try {
       await dst.delete(path, { missingOk: true });
       counts.deleted++;
@@ -82,7 +82,7 @@ async function carryOut(src: Store, dst: Store, planned: PlannedSync, settings: 
   }
   const keepMetadata = dst.supports("userMetadata");
   const keepTime = dst.supports("setModifiedAt");
-  await runBounded(copies, settings.concurrency, async (path) => {
+  await mapLimit(copies, settings.concurrency, async (path) => {
     const info = sources.get(path) as FileInfo;
     const update = updates.has(path);
     try {

@@ -1,7 +1,7 @@
 import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3Backend } from "../../../src/s3.js";
-import { mapLimit } from "../../../src/backends/s3/concurrency.js";
+import { mapLimit } from "../../../src/shared/concurrency/map-limit.js";
 import { MTIME_KEY } from "../../../src/backends/s3/metadata-codec.js";
 import { Store } from "../../../src/index.js";
 import { expectCode } from "../../errors/expect-code.js";

@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
  * starts an S3-compatible server on 127.0.0.1 and stops it afterwards (spec S3-T01).
  * `npm test` runs both; `npx vitest run --project core` skips the server.
  *
- * Test conventions (spec TEST-001..TEST-008): limits are hang guards, never timing assertions, so
+ * Test conventions (spec TEST-001..TEST-009): limits are hang guards, never timing assertions, so
  * they are generous enough for a loaded 2-core machine; files run in parallel workers (vitest's
  * default of one worker per core minus one would leave this machine's second core idle while a
  * worker waits on a child process, a socket or the disk).

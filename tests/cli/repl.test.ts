@@ -109,7 +109,7 @@ describe("piped REPL (CLI-074)", () => {
 const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 
 describe.skipIf(TMUX === undefined)("on a terminal (tmux)", () => {
-  // TEST-004: every test gets its own tmux server, started and answering before the test types.
+  // TEST-005: every test gets its own tmux server, started and answering before the test types.
   let tmux: TmuxServer;
   beforeEach(async () => {
     tmux = await TmuxServer.start();

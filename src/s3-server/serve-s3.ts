@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { MemoryBackend } from "../backends/memory/index.js";
+import { borrowedStore } from "../registry/borrowed-store.js";
 import { Store } from "../store/index.js";
 import { RequestSigner } from "./auth/sigv4.js";
 import { FixedBuckets, FolderBuckets, type BucketSource } from "./buckets.js";
@@ -26,10 +27,16 @@ export interface S3Server extends AsyncDisposable {
    * every read, so an SDK client may annotate them as it does.
    */
   readonly credentials: S3Credentials[];
-  /** In `backend` mode, a Store over the whole backend (each bucket a top-level folder); it owns nothing. */
+  /**
+   * In `backend` mode, a Store over the whole backend (each bucket a top-level folder), for
+   * looking at the tree. It does not own the backend, and the server does not use it: closing it
+   * closes nothing else.
+   */
   readonly store: Store | undefined;
   /** Stops accepting, lets requests in progress finish, then resolves; idempotent. */
   close(): Promise<void>;
+  /** `S3Server(<endpoint>)`: never a secret. */
+  toString(): string;
 }
 
 /**
@@ -69,7 +76,7 @@ class RunningS3Server implements S3Server {
     this.region = options.region;
     const startedAt = options.clock();
     const buckets = bucketSource(options, startedAt);
-    this.store = buckets instanceof FolderBuckets ? buckets.root : undefined;
+    this.store = options.source.kind === "backend" ? borrowedStore(options.source.backend, "") : undefined;
     this.context = {
       buckets,
       index: new ObjectIndex(),

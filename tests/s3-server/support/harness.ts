@@ -115,14 +115,24 @@ export interface RawRequest {
   readonly signedPath?: string;
 }
 
+/** The decoded query of a target as S3 clients sign it: `+` stays `+` (no form decoding). */
+function queryOf(target: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  const raw = target.includes("?") ? target.slice(target.indexOf("?") + 1) : "";
+  for (const piece of raw.split("&").filter((p) => p !== "")) {
+    const eq = piece.indexOf("=");
+    query[decodeURIComponent(eq === -1 ? piece : piece.slice(0, eq))] = eq === -1 ? "" : decodeURIComponent(piece.slice(eq + 1));
+  }
+  return query;
+}
+
 /** Sends one HTTP request with exactly these headers (signed unless `sign: false`) and reads the answer. */
 export async function rawRequest(server: S3Server, spec: RawRequest): Promise<RawResponse> {
   const body = spec.body === undefined ? undefined : typeof spec.body === "string" ? Buffer.from(spec.body) : spec.body;
   const url = new URL(spec.target, server.endpoint);
   let headers: Record<string, string> = { host: url.host, ...(body === undefined ? {} : { "content-length": String(body.length) }), ...spec.headers };
   if (spec.sign !== false) {
-    const query: Record<string, string> = {};
-    for (const [name, value] of url.searchParams) query[name] = value;
+    const query = queryOf(spec.target);
     const signed = await testSigner().sign(
       { method: spec.method, protocol: "http:", hostname: url.hostname, port: Number(url.port), path: spec.signedPath ?? (spec.target.split("?")[0] as string), query, headers: { ...headers, "x-amz-content-sha256": spec.payloadHash ?? sha256Hex(body ?? "") } },
       spec.signingDate === undefined ? {} : { signingDate: spec.signingDate },
@@ -152,8 +162,7 @@ export async function sendRaw(server: S3Server, method: string, target: string, 
 /** Signs headers for a raw request (header form) and returns them with `authorization`. */
 export async function signHeaders(server: S3Server, method: string, target: string, headers: Record<string, string>, signingDate?: Date): Promise<Record<string, string>> {
   const url = new URL(target, server.endpoint);
-  const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = value;
+  const query = queryOf(target);
   const signed = await testSigner().sign(
     { method, protocol: "http:", hostname: url.hostname, port: Number(url.port), path: target.split("?")[0] as string, query, headers: { host: url.host, ...headers } },
     signingDate === undefined ? {} : { signingDate },

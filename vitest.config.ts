@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Two projects: `core` (everything that needs nothing but Node) and `s3`, whose globalSetup
- * starts an S3-compatible server (s3rver) on 127.0.0.1 and stops it afterwards (spec S3-T01).
+ * starts an S3-compatible server (`serveS3` over a MemoryBackend, or the one named by
+ * S3_TEST_ENDPOINT) and stops it afterwards (spec S3S-T01).
  * `npm test` runs both; `npx vitest run --project core` skips the server.
  */
 export default defineConfig({

@@ -53,6 +53,15 @@ export function parseQuery(raw: string): QueryParams {
   return query;
 }
 
+/**
+ * AWS's URI encoding (SigV4 and `encoding-type=url`): every byte but `A-Z a-z 0-9 - _ . ~` as
+ * `%XX` with uppercase hex; with `keepSlashes`, `/` stays as it is.
+ */
+export function uriEncode(value: string, { keepSlashes }: { readonly keepSlashes: boolean }): string {
+  const encoded = encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return keepSlashes ? encoded.replace(/%2F/g, "/") : encoded;
+}
+
 /** The first value of a query parameter. */
 export function queryParam(query: QueryParams, name: string): string | undefined {
   return query.get(name)?.[0];

@@ -45,7 +45,7 @@ export type ParsedXml = { readonly [name: string]: string | ParsedXml | readonly
  * the predefined entity references are decoded.
  */
 export function parseXml(text: string, root: string, lists: readonly string[]): ParsedXml {
-  if (text.trim() === "" || /<!DOCTYPE/i.test(text) || XMLValidator.validate(text) !== true) throw new S3Error("MalformedXML");
+  if (text.trim() === "" || /<!DOCTYPE/i.test(text)) throw new S3Error("MalformedXML");
   const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
@@ -53,7 +53,14 @@ export function parseXml(text: string, root: string, lists: readonly string[]): 
     htmlEntities: true,
     isArray: (name) => lists.includes(name),
   });
-  const document = parser.parse(text) as Record<string, unknown>;
+  let document: Record<string, unknown>;
+  try {
+    // The validator and the parser both throw on some broken input (an unclosed comment).
+    if (XMLValidator.validate(text) !== true) throw new S3Error("MalformedXML");
+    document = parser.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new S3Error("MalformedXML", undefined, { cause: error });
+  }
   const element = document[root];
   if (element === "") return {};
   if (typeof element !== "object" || element === null || Array.isArray(element)) throw new S3Error("MalformedXML", `The document's root element must be <${root}>.`);

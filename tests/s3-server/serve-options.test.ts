@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { inspect } from "node:util";
-import { CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand, ListBucketsCommand, UploadPartCommand } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, CreateMultipartUploadCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client, UploadPartCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { MemoryBackend, Store } from "../../src/index.js";
 import * as entry from "../../src/s3-server/index.js";
@@ -98,6 +98,17 @@ describe("serveS3: entry, options, lifecycle", () => {
     client.destroy();
     await using other = await serveS3({ region: "eu-central-1", credentials: [CREDENTIALS, { accessKeyId: "SECOND", secretAccessKey: "s" }] });
     expect([other.region, other.credentials.map((c) => c.accessKeyId)]).toEqual(["eu-central-1", [CREDENTIALS.accessKeyId, "SECOND"]]);
+  });
+
+  it("S3S-003 the README example: a memory tree, served, written through the SDK, read through the Store", async () => {
+    const backend = new MemoryBackend();
+    const tree = new Store({ backend });
+    await tree.createFolder("bkt");
+    await using server = await serveS3({ backend, credentials: { accessKeyId: "AK", secretAccessKey: "SK" } });
+    const s3 = new S3Client({ endpoint: server.endpoint, region: server.region, forcePathStyle: true, credentials: { accessKeyId: "AK", secretAccessKey: "SK" } });
+    await s3.send(new PutObjectCommand({ Bucket: "bkt", Key: "docs/a.txt", Body: "hello" }));
+    expect(await tree.readText("bkt/docs/a.txt")).toBe("hello");
+    s3.destroy();
   });
 
   it("S3S-004 close lets a request in progress finish, refuses new connections, aborts open uploads, and closes only what the server created", async () => {

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { S3Error } from "../errors.js";
-import type { QueryParams } from "../route.js";
+import { uriEncode, type QueryParams } from "../route.js";
 import { parseAmzDate, signaturesEqual, type RequestSigner, type SignableRequest, type SigningScope } from "./sigv4.js";
 
 /** Largest allowed distance between a request's signing time and the server's clock (spec S3S-032). */
@@ -151,7 +151,7 @@ function reencodePath(rawPath: string): string {
     .split("/")
     .map((segment) => {
       try {
-        return encodeURIComponent(decodeURIComponent(segment)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+        return uriEncode(decodeURIComponent(segment), { keepSlashes: false });
       } catch {
         return segment;
       }

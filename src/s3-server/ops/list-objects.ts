@@ -3,7 +3,7 @@ import { isRemoteStoreError } from "../../errors/index.js";
 import type { BucketRequest, ServerContext } from "../context.js";
 import { S3Error } from "../errors.js";
 import { EMPTY_MD5 } from "../object-index.js";
-import { queryParam } from "../route.js";
+import { queryParam, uriEncode } from "../route.js";
 import { quoted, xmlReply, xmlTime, type Reply } from "../responses.js";
 import type { XmlElement } from "../xml.js";
 import { listKeys, type ListedEntry } from "./key-listing.js";
@@ -34,9 +34,7 @@ export function encodingOf(text: string | undefined): ((value: string) => string
 
 /** S3's URL encoding of keys in listings: every byte but `A-Z a-z 0-9 - _ . ~ /` as `%XX`. */
 export function urlEncode(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%2F/g, "/");
+  return uriEncode(value, { keepSlashes: true });
 }
 
 function encodeToken(key: string): string {

@@ -130,6 +130,16 @@ describe("request bodies", () => {
     expect(await h.bucketStore.exists("signed/bad.bin")).toBe(false);
   });
 
+  it("S3S-053 in a signed mode a chunk without chunk-signature is IncompleteBody; so is a chunk header over 4 KiB", async () => {
+    const signedMode = { "content-encoding": "aws-chunked", "x-amz-content-sha256": "STREAMING-AWS4-HMAC-SHA256-PAYLOAD", "x-amz-decoded-content-length": "5" };
+    const unsignedChunks = await put("signed/missing.bin", signedMode, Buffer.from("5\r\nhello\r\n0\r\n\r\n"));
+    expect([unsignedChunks.status, unsignedChunks.code]).toEqual([400, "IncompleteBody"]);
+    const unsignedMode = { "content-encoding": "aws-chunked", "x-amz-content-sha256": "STREAMING-UNSIGNED-PAYLOAD-TRAILER", "x-amz-decoded-content-length": "5" };
+    const longLine = await put("signed/missing.bin", unsignedMode, Buffer.from(`5;${"x".repeat(5000)}\r\nhello\r\n0\r\n\r\n`));
+    expect([longLine.status, longLine.code]).toEqual([400, "IncompleteBody"]);
+    expect(await h.bucketStore.exists("signed/missing.bin")).toBe(false);
+  });
+
   it("S3S-053 malformed aws-chunked framing and a wrong decoded length are IncompleteBody; any hex case and chunk size are accepted", async () => {
     const base = { "content-encoding": "aws-chunked", "x-amz-content-sha256": "STREAMING-UNSIGNED-PAYLOAD-TRAILER", "x-amz-trailer": "x-amz-checksum-crc32" };
     const crc = await checksumOf("CRC32", enc("hello world"));

@@ -8,8 +8,9 @@ import { quoted, xmlReply, xmlTime, type Reply } from "../responses.js";
 import type { XmlElement } from "../xml.js";
 import { listKeys, type ListedEntry } from "./key-listing.js";
 
-/** The query parameters of ListObjectsV2 and ListObjects (spec S3S-110). */
+/** The query parameters of ListObjectsV2 (spec S3S-110). */
 export const LIST_V2_PARAMS = ["list-type", "prefix", "delimiter", "max-keys", "continuation-token", "start-after", "encoding-type", "fetch-owner"];
+/** The query parameters of ListObjects (v1). */
 export const LIST_V1_PARAMS = ["prefix", "delimiter", "max-keys", "marker", "encoding-type"];
 
 /** The owner every listing names. */

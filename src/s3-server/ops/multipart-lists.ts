@@ -7,8 +7,9 @@ import { quoted, xmlReply, xmlTime, type Reply } from "../responses.js";
 import { encodingOf, OWNER, pageSize } from "./list-objects.js";
 import { checksumElement } from "./multipart-ops.js";
 
-/** The query parameters of ListParts and ListMultipartUploads. */
+/** The query parameters of ListParts. */
 export const LIST_PARTS_PARAMS = ["uploadId", "max-parts", "part-number-marker"];
+/** The query parameters of ListMultipartUploads. */
 export const LIST_UPLOADS_PARAMS = ["uploads", "prefix", "delimiter", "key-marker", "upload-id-marker", "max-uploads", "encoding-type"];
 
 /** ListParts (spec S3S-126): parts in number order after `part-number-marker`, `max-parts` at a time. */

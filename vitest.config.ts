@@ -3,9 +3,12 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects: `core` (everything that needs nothing but Node) and `s3`, whose globalSetup
- * starts an S3-compatible server on 127.0.0.1 and stops it afterwards (spec S3-T01).
- * `npm test` runs both; `npx vitest run --project core` skips the server.
+ * Three projects: `core` (everything that needs nothing but Node); `s3`, whose globalSetup
+ * starts an S3-compatible server (`serveS3` over a MemoryBackend, or the one named by
+ * S3_TEST_ENDPOINT) and stops it afterwards (spec S3S-T01); and `s3-server`, the tests of that
+ * server, each file starting its own servers — they share one module graph per worker
+ * (`isolate: false`), so the AWS SDK is loaded once per worker, not once per file.
+ * `npm test` runs all three; `npx vitest run --project core` skips the servers.
  *
  * Test conventions (spec TEST-001..TEST-009): limits are hang guards, never timing assertions, so
  * they are generous enough for a loaded 2-core machine; files run in parallel workers (vitest's
@@ -32,7 +35,15 @@ export default defineConfig({
         test: {
           name: "core",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/backends/s3/**", "**/node_modules/**"],
+          exclude: ["tests/backends/s3/**", "tests/s3-server/**", "**/node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "s3-server",
+          include: ["tests/s3-server/**/*.test.ts"],
+          isolate: false,
         },
       },
       {

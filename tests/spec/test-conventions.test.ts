@@ -16,7 +16,6 @@ const FIXED_WAITS: Readonly<Record<string, string>> = {
   "tests/cli/support/build-cli.ts": "polls for another worker's CLI build to appear, with a deadline",
   "src/testing/harness/execute-case.ts": "the per-case hang guard, and CONF-H08's wait for the wall clock when no clock is controlled",
   "src/testing/conformance/support/content.ts": "defines `delay`, used with 0 to yield between chunks",
-  "tests/backends/s3/s3rver.test.ts": "S3 stamps whole seconds and the server's clock cannot be set: the one case that needs a later stamp waits for it once (TEST-004)",
 };
 
 /** A call that starts a timer or a sleep, with the text of the line it is on. */

@@ -19,3 +19,4 @@ export type {
   MultipartOptions,
 } from "./store-options.js";
 export { MultipartUpload, MAX_PART_NUMBER, type PartReference } from "./multipart-upload.js";
+export * from "./wrap/index.js";

@@ -28,7 +28,7 @@ export async function executeCase(testCase: ConformanceCase, setup: CaseSetup): 
   const rootPath = setup.rootPrefix === undefined ? "" : `${setup.rootPrefix}/${randomToken()}${randomToken()}`;
   let problem: unknown;
   try {
-    const store = new Store({ backend, rootPath });
+    const store = wrapped(setup.options, new Store({ backend, rootPath }));
     const canList = backend.capabilities.has("list");
     let before: BackendSnapshot | undefined;
     if (canList) before = await snapshotBackend(backend);
@@ -72,16 +72,24 @@ function buildContext(parts: { backend: Backend; store: Store; rootPath: string;
       for (const [path, content] of Object.entries(files)) await store.write(path, content);
     },
     sibling() {
-      return new Store({ backend, rootPath });
+      return wrapped(setup.options, new Store({ backend, rootPath }));
     },
     async quotaStore(maxSize) {
       const factory = setup.options.createWithQuota;
       if (factory === undefined) throw new ConformanceAssertionError("this case needs createWithQuota, which the harness was not given");
       const limited = await createChecked(factory, maxSize);
       extraBackends.push(limited);
-      return new Store({ backend: limited, rootPath });
+      return wrapped(setup.options, new Store({ backend: limited, rootPath }));
     },
   };
+}
+
+/** CONF-H09: the store a case gets, through the harness's `wrap` when it was given one. */
+function wrapped(options: ConformanceOptions, store: Store): Store {
+  if (options.wrap === undefined) return store;
+  const made: unknown = options.wrap(store);
+  if (!(made instanceof Store)) throw new TypeError("the conformance option wrap must return a Store");
+  return made;
 }
 
 /** CONF-H08: moves a controlled clock past `time` at once, or waits until the wall clock is past it. */

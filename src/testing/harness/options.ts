@@ -1,5 +1,6 @@
 import type { Backend } from "../../contract/backend.js";
 import type { Capability } from "../../contract/capabilities.js";
+import type { Store } from "../../store/store.js";
 
 /** A clock the test controls: the backend reads `now()`, the suite moves it with `advance(ms)`. */
 export interface ConformanceClock {
@@ -43,6 +44,13 @@ export interface ConformanceOptions {
    * instead of silently failing or being left out.
    */
   readonly knownGaps?: Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+  /**
+   * Makes the store a case runs against from the harness's own (spec CONF-H09): every store a case
+   * is given — `ctx.store`, `ctx.sibling()`, `ctx.quotaStore()` — is `wrap(store)`, so the suite can
+   * prove that a Store wrapper (`wrapStore`, `cache`, …) keeps the contract. It must return a `Store`;
+   * closing it must close the store it was given.
+   */
+  readonly wrap?: (store: Store) => Store;
 }
 
 /** Options of `runConformance`. */

@@ -1,0 +1,167 @@
+import { checkStore } from "../internal/arguments.js";
+import { tapStream } from "../internal/tap-stream.js";
+import type { Store } from "../../store/store.js";
+import type { Listing } from "../../store/listing.js";
+import type { StoreCall, StoreLayer } from "../../store/wrap/layer.js";
+import { LISTING_OPERATIONS, SYNC_OPERATIONS } from "../../store/wrap/operations.js";
+import { wrapStore } from "../../store/wrap/wrap-store.js";
+import { checkHooks, HookRunner } from "./hooks.js";
+import { ObservedListing } from "./observed-listing.js";
+import type { ObserveHooks, StoreEvent, StoreEventStart } from "./types.js";
+
+let sequence = 0;
+
+/** Epoch milliseconds with sub-millisecond resolution, one clock read. */
+function defaultNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/**
+ * A store that reports every operation to `hooks` (spec OBS-*): an event with the operation,
+ * its store-relative path, start, duration, bytes read or written, and the error when it failed.
+ * Listings and read streams are timed to their end. A hook that throws never changes what the
+ * operation returns or throws.
+ *
+ * ```ts
+ * const observed = observe(store, { onEvent: (e) => console.log(e.operation, e.path, e.durationMs) });
+ * ```
+ */
+export function observe(store: Store, hooks: ObserveHooks): Store {
+  checkStore(store);
+  return wrapStore(store, observeLayer(checkHooks(hooks)));
+}
+
+/** The layer of {@link observe}, for wrappers that combine it with others. */
+export function observeLayer(hooks: ObserveHooks): StoreLayer {
+  return { name: "observe", intercept: new Observer(hooks).intercept };
+}
+
+type Settled = Partial<Pick<StoreEvent, "bytes" | "items" | "error">>;
+
+class Observer {
+  private readonly runner: HookRunner;
+  private readonly now: () => number;
+
+  constructor(private readonly hooks: ObserveHooks) {
+    this.runner = new HookRunner(hooks);
+    this.now = hooks.now ?? defaultNow;
+  }
+
+  readonly intercept = (call: StoreCall): unknown => {
+    const start = this.start(call);
+    if (LISTING_OPERATIONS.has(call.operation)) return this.listing(call, start);
+    let result: unknown;
+    try {
+      result = this.run(call, start);
+    } catch (error) {
+      this.finish(start, { error: error as Error });
+      throw error;
+    }
+    if (SYNC_OPERATIONS.has(call.operation)) {
+      this.finish(start, {});
+      return result;
+    }
+    const promise = result as Promise<unknown>;
+    if (call.operation === "read") {
+      return promise.then(
+        (stream) => this.timedStream(stream as ReadableStream<Uint8Array>, start),
+        (error: unknown) => this.failed(start, error),
+      );
+    }
+    return promise.then(
+      (value) => {
+        const bytes = bytesOf(call.operation, value);
+        this.finish(start, bytes === undefined ? {} : { bytes });
+        return value;
+      },
+      (error: unknown) => this.failed(start, error),
+    );
+  };
+
+  private start(call: StoreCall): StoreEventStart {
+    const path = call.path;
+    const to = call.to;
+    return {
+      id: ++sequence,
+      operation: call.operation,
+      ...(path === undefined ? {} : { path }),
+      ...(to === undefined ? {} : { to }),
+      store: call.store,
+      startedAt: this.now(),
+    };
+  }
+
+  /** Runs the call, inside `around` when there is one (OBS-003); `around` cannot change the result. */
+  private run(call: StoreCall, start: StoreEventStart): unknown {
+    const around = this.hooks.around;
+    if (around === undefined) return call.next();
+    let ran = false;
+    let result: unknown;
+    let thrown: { error: unknown } | undefined;
+    const run = (): unknown => {
+      if (!ran) {
+        ran = true;
+        try {
+          result = call.next();
+        } catch (error) {
+          thrown = { error };
+        }
+      }
+      if (thrown !== undefined) throw thrown.error;
+      return result;
+    };
+    this.runner.guard(() => void around(start, run), start);
+    if (!ran) run();
+    if (thrown !== undefined) throw thrown.error;
+    return result;
+  }
+
+  /** A listing: its call is reported at once when it throws; each pass of the Listing is an event of its own (OBS-004). */
+  private listing(call: StoreCall, start: StoreEventStart): Listing<unknown> {
+    let inner: Listing<unknown>;
+    try {
+      inner = call.next() as Listing<unknown>;
+    } catch (error) {
+      this.finish(start, { error: error as Error });
+      throw error;
+    }
+    return new ObservedListing(inner, () => {
+      const pass: StoreEventStart = { ...start, id: ++sequence, startedAt: this.now() };
+      return ({ items, error }) => this.finish(pass, error === undefined ? { items } : { items, error: error as Error });
+    });
+  }
+
+  private timedStream(stream: ReadableStream<Uint8Array>, start: StoreEventStart): ReadableStream<Uint8Array> {
+    let bytes = 0;
+    return tapStream(stream, {
+      onChunk: (chunk) => void (bytes += chunk.byteLength),
+      onEnd: ({ error }) => this.finish(start, error === undefined ? { bytes } : { bytes, error: error as Error }),
+    });
+  }
+
+  private failed(start: StoreEventStart, error: unknown): never {
+    this.finish(start, { error: error as Error });
+    throw error;
+  }
+
+  private finish(start: StoreEventStart, settled: Settled): void {
+    const event: StoreEvent = { ...start, durationMs: Math.max(0, this.now() - start.startedAt), ...settled };
+    this.runner.deliver(event);
+  }
+}
+
+/** Bytes a finished operation read or wrote, where its result tells. */
+function bytesOf(operation: StoreCall["operation"], value: unknown): number | undefined {
+  switch (operation) {
+    case "readBytes":
+      return (value as Uint8Array).byteLength;
+    case "write":
+    case "writeText":
+    case "writeAtomic":
+    case "uploadPart":
+    case "completeMultipartUpload":
+      return (value as { size: number }).size;
+    default:
+      return undefined;
+  }
+}

@@ -1,5 +1,4 @@
 import type { StoreCall, StoreLayer } from "../../store/wrap/layer.js";
-import type { Listing } from "../../store/listing.js";
 import { joinPath } from "../../paths/path-parts.js";
 import { CachedListing } from "./cached-listing.js";
 import type { CacheState } from "./cache-state.js";
@@ -42,7 +41,7 @@ export class CacheLayer implements StoreLayer {
   private read(call: StoreCall, slot: CacheSlot): unknown {
     const copy = copierOf(call.operation);
     if (call.operation === "listFiles" || call.operation === "listFolders" || call.operation === "iterChildren" || call.operation === "glob") {
-      return new CachedListing(call.next() as Listing<unknown>, this.state, slot, copy);
+      return new CachedListing(call.next(), this.state, slot, copy);
     }
     const cached = this.state.lookup(slot.key);
     if (cached !== undefined) return Promise.resolve(copy(cached));

@@ -48,7 +48,7 @@ export class CachedListing<T> extends Listing<T> {
     if (cached !== undefined) return Promise.resolve(this.copies(cached));
     const epoch = this.state.epoch;
     return this.inner.toArray().then((items) => {
-      if (items.length <= this.state.options.maxListingSize) this.state.store(this.slot.key, this.slot.path, items.map(this.copy) as T[], epoch);
+      if (items.length <= this.state.options.maxListingSize) this.state.store(this.slot.key, this.slot.path, items.map(this.copy), epoch);
       return items;
     });
   }

@@ -30,7 +30,7 @@ function optionsText(options: unknown, allowed: Readonly<Record<string, (value: 
     const accepts = allowed[key];
     const value = options[key];
     if (accepts === undefined || !(value === undefined || accepts(value))) return undefined;
-    if (value !== undefined) parts.push(`${key}=${String(value)}`);
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") parts.push(`${key}=${String(value)}`);
   }
   return parts.join(",");
 }

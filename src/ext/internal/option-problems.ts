@@ -17,7 +17,7 @@ export function formatOptionPath(path: OptionPath): string {
 }
 
 /**
- * Collects every problem of a wrapper's options (spec CACHE-009, FAULT-009), so that one checker
+ * Collects every problem of a wrapper's options (spec CACHE-010, FAULT-009), so that one checker
  * serves the API — which throws the first as a `TypeError`/`RangeError` naming the option — and
  * the registry, which reports all of them in its `ConfigError` (spec WRAPCFG-002).
  */

@@ -37,6 +37,7 @@ const CODES = {
   RequestHeaderSectionTooLarge: [400, "Your request header section exceeds the maximum allowed size."],
   RequestTimeTooSkewed: [403, "The difference between the request time and the server's time is too large."],
   ServiceUnavailable: [503, "Please reduce your request rate."],
+  SlowDown: [503, "Please reduce your request rate."],
   SignatureDoesNotMatch: [403, "The request signature we calculated does not match the signature you provided. Check your key and signing method."],
   XAmzContentSHA256Mismatch: [400, "The provided 'x-amz-content-sha256' header does not match what was computed."],
 } as const satisfies Record<string, readonly [number, string]>;
@@ -108,7 +109,8 @@ export function toS3Error(error: unknown, context: ErrorContext = {}): S3Error {
     case "CAPABILITY_NOT_SUPPORTED":
       return new S3Error("NotImplemented", message, { cause: error });
     case "BACKEND_UNAVAILABLE":
-      return new S3Error("ServiceUnavailable", message, { cause: error });
+      // S3's own answer for "try again later", which S3 clients retry with back-off (spec S3S-151).
+      return new S3Error("SlowDown", message, { cause: error });
     default:
       return new S3Error("InternalError", message, { cause: error });
   }

@@ -37,7 +37,7 @@ describe("errors and responses", () => {
       [new QuotaExceeded("full", { path: "k" }), "EntityTooLarge", 400],
       [new PermissionDenied("no", { path: "k" }), "AccessDenied", 403],
       [new CapabilityNotSupported("cannot", { capability: "copy" }), "NotImplemented", 501],
-      [new BackendUnavailable("down", { path: "k" }), "ServiceUnavailable", 503],
+      [new BackendUnavailable("down", { path: "k" }), "SlowDown", 503],
       [new DirectoryNotEmpty("full", { path: "k" }), "InternalError", 500],
       [new ConfigError("config"), "InternalError", 500],
       [new Error("boom"), "InternalError", 500],
@@ -62,14 +62,14 @@ describe("errors and responses", () => {
     await client.send(new PutObjectCommand({ Bucket: "bkt", Key: "k", Body: "12345" }));
     await expectS3Error(client.send(new PutObjectCommand({ Bucket: "bkt", Key: "big", Body: "1234567890" })), "EntityTooLarge", 400);
     const table: [Error, string, number][] = [
-      [new BackendUnavailable("down", { path: "bkt/k", backend: "memory" }), "ServiceUnavailable", 503],
+      [new BackendUnavailable("down", { path: "bkt/k", backend: "memory" }), "SlowDown", 503],
       [new PermissionDenied("denied", { path: "bkt/k", backend: "memory" }), "AccessDenied", 403],
       [new TypeError("unexpected"), "InternalError", 500],
     ];
     for (const [fault, code, status] of table) {
       faulty.faults.set("getFileInfo", fault);
       const error = await expectS3Error(client.send(new GetObjectCommand({ Bucket: "bkt", Key: "k" })), code, status);
-      if (code === "ServiceUnavailable") expect(error.message).toContain("BACKEND_UNAVAILABLE");
+      if (code === "SlowDown") expect(error.message).toContain("BACKEND_UNAVAILABLE");
       faulty.faults.clear();
     }
     expect(warnings.some((w) => w.includes("internal error") && w.includes("unexpected"))).toBe(true);

@@ -1,7 +1,10 @@
 /** What {@link tapStream} calls. */
 export interface StreamTap {
-  /** Each chunk before it is passed on; throwing fails the stream with that error (and cancels the source). */
-  readonly onChunk?: (chunk: Uint8Array) => void;
+  /**
+   * Each chunk before it is passed on. Throwing fails the stream with that error (and cancels the
+   * source); returning `{ chunk, error }` passes `chunk` on instead, then fails the stream with `error`.
+   */
+  readonly onChunk?: (chunk: Uint8Array) => { readonly chunk: Uint8Array; readonly error: unknown } | void;
   /** Once: at the end, at an error (with it), or when the reader cancels (`cancelled`). */
   readonly onEnd?: (outcome: { readonly error?: unknown; readonly cancelled?: boolean }) => void;
 }
@@ -31,7 +34,11 @@ export function tapStream(source: ReadableStream<Uint8Array>, tap: StreamTap): R
             return;
           }
           chunk = next.value;
-          tap.onChunk?.(chunk);
+          const cut = tap.onChunk?.(chunk);
+          if (cut !== undefined) {
+            if (cut.chunk.byteLength > 0) controller.enqueue(cut.chunk);
+            throw cut.error;
+          }
         } catch (error) {
           end({ error });
           controller.error(error);

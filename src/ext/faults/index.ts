@@ -1,0 +1,7 @@
+/**
+ * `remote-store/ext/faults`: deterministic injected failures — errors, cut streams, latency — for
+ * testing error paths without mocking an SDK (spec ext-faults.md).
+ */
+export { withFaults, FaultyStore } from "./faulty-store.js";
+export { FAULT_OPERATIONS, type FaultRule, type FaultOperation } from "./rules.js";
+export type { FaultCall, FaultOptions } from "./types.js";

@@ -21,6 +21,12 @@ export interface StoreConfig {
   readonly rootPath?: string;
   /** Reserved: stores take no options yet, so it must be empty. */
   readonly options?: Readonly<Record<string, never>>;
+  /** `cache` options (needs `remote-store/ext/cache`; spec REG-110). */
+  readonly cache?: Readonly<Record<string, unknown>>;
+  /** The name of an observer registered with `registerObserver` (needs `remote-store/ext/observe`). */
+  readonly observe?: string;
+  /** Fault rules (needs `remote-store/ext/faults`), for test configs. */
+  readonly faults?: readonly Readonly<Record<string, unknown>>[];
 }
 
 /** A registry config (spec REG-001). */

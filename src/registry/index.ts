@@ -1,6 +1,7 @@
 export { Registry } from "./registry.js";
 export { openStore } from "./open-store.js";
 export { registerBackendType, registeredBackendTypes } from "./backend-types.js";
+export { registerStoreWrapper, type StoreWrapperType, type WrapperIssue } from "./store-wrappers.js";
 export type {
   BackendFactory,
   BackendTypeDescription,

@@ -1,6 +1,7 @@
 import type { Backend } from "../contract/backend.js";
 
 import type { Store } from "../store/index.js";
+import { applyWrappers } from "./apply-wrappers.js";
 import { borrowedStore } from "./borrowed-store.js";
 import type { FromFileOptions, FromTextOptions, RegistryConfig, RegistryOptions } from "./config-types.js";
 import { createBackend } from "./create-backend.js";
@@ -37,6 +38,8 @@ export class Registry implements AsyncDisposable {
   readonly #source: string;
   readonly #base: readonly string[];
   readonly #instances = new Map<string, Backend>();
+  /** Per store entry with wrappers: what wraps each store handed out (REG-110), made on first use. */
+  readonly #wrapping = new Map<string, (store: Store) => Store>();
 
   /**
    * Validates `config` (spec REG-010); nothing is created yet.
@@ -121,7 +124,11 @@ export class Registry implements AsyncDisposable {
       const location = formatLocation([...this.#base, "stores", name]);
       throw configError(this.#source, [`${location}: unknown store ${JSON.stringify(name)}${knownHint(name, this.storeNames)}`]);
     }
-    return borrowedStore(this.#backend(store.backend), store.effectiveRoot);
+    const borrowed = borrowedStore(this.#backend(store.backend), store.effectiveRoot);
+    if (store.wrappers.length === 0) return borrowed;
+    let wrap = this.#wrapping.get(name);
+    if (wrap === undefined) this.#wrapping.set(name, (wrap = applyWrappers(store.wrappers)));
+    return wrap(borrowed);
   }
 
   /**
@@ -131,6 +138,7 @@ export class Registry implements AsyncDisposable {
   async close(): Promise<void> {
     const instances = [...new Set(this.#instances.values())];
     this.#instances.clear();
+    this.#wrapping.clear();
     let failure: { error: unknown } | undefined;
     for (const backend of instances) {
       try {

@@ -8,6 +8,7 @@ import type { Location } from "./location.js";
 import { isValidName, NAME_RULE } from "../shared/names.js";
 import { collectSecrets, collectUrlSecrets, isPlainTable } from "../shared/secrets.js";
 import { knownHint } from "./suggest.js";
+import { storeWrapperHint, storeWrapperOf, type StoreWrapperType } from "./store-wrappers.js";
 import { addZodIssues } from "./zod-issues.js";
 
 /** A validated backend entry with its name and instance slot. */
@@ -25,6 +26,14 @@ export interface ResolvedStore {
   readonly rootPath: string;
   /** The effective root: the backend URL's path joined with `rootPath` (REG-043). */
   readonly effectiveRoot: string;
+  /** The wrappers the entry names (REG-110), innermost first. */
+  readonly wrappers: readonly ResolvedWrapper[];
+}
+
+/** A wrapper named by a store entry, with its checked value. */
+export interface ResolvedWrapper {
+  readonly type: StoreWrapperType;
+  readonly value: unknown;
 }
 
 /** A validated config. */
@@ -109,8 +118,9 @@ function resolveStore(
     issues.add(location, `expected a table { backend, rootPath }, got ${describeConfigValue(entry)}`);
     return undefined;
   }
-  const checked = storeTable.safeParse(entry);
-  if (!checked.success) addZodIssues(checked.error.issues, entry, storeTable, location, issues);
+  const { plain, wrappers } = splitWrappers(entry, location, issues);
+  const checked = storeTable.safeParse(plain);
+  if (!checked.success) addZodIssues(checked.error.issues, plain, storeTable, location, issues);
   const backend = entry.backend;
   if (typeof backend === "string" && backend !== "" && !knownBackends.includes(backend)) {
     issues.add([...location, "backend"], `unknown backend ${JSON.stringify(backend)}${knownHint(backend, knownBackends)}`);
@@ -126,7 +136,30 @@ function resolveStore(
   }
   const resolved = typeof backend === "string" ? backends.get(backend) : undefined;
   if (!checked.success || resolved === undefined) return undefined;
-  return { name, backend: backend as string, rootPath, effectiveRoot: joinPath(resolved.basePath, rootPath) };
+  return { name, backend: backend as string, rootPath, effectiveRoot: joinPath(resolved.basePath, rootPath), wrappers };
+}
+
+/**
+ * Takes the keys of registered wrappers out of a store entry and checks their values (REG-110);
+ * a wrapper key whose entry is not loaded is an issue saying which to import. The rest is
+ * validated as the store table.
+ */
+function splitWrappers(entry: Record<string, unknown>, location: Location, issues: IssueList): { plain: Record<string, unknown>; wrappers: ResolvedWrapper[] } {
+  const plain: Record<string, unknown> = {};
+  const wrappers: ResolvedWrapper[] = [];
+  for (const [key, value] of Object.entries(entry)) {
+    const type = key === "backend" || key === "rootPath" || key === "options" ? undefined : storeWrapperOf(key);
+    if (type !== undefined) {
+      for (const issue of type.check(value)) issues.add([...location, key, ...issue.path], issue.message);
+      wrappers.push({ type, value });
+      continue;
+    }
+    const advice = storeWrapperHint(key);
+    if (advice !== undefined) issues.add([...location, key], `the "${key}" wrapper ${advice}`);
+    else plain[key] = value;
+  }
+  wrappers.sort((a, b) => a.type.order - b.type.order);
+  return { plain, wrappers };
 }
 
 function slotOf(name: string, resolved: ResolvedBackend, location: Location, issues: IssueList): string | undefined {

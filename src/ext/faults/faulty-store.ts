@@ -4,7 +4,7 @@ import { describeType, isRecord } from "../../shared/checks/objects.js";
 import type { Store } from "../../store/store.js";
 import type { StoreLayer } from "../../store/wrap/layer.js";
 import { WrappedStore } from "../../store/wrap/wrapped-store.js";
-import { FaultLayer } from "./fault-layer.js";
+import { FaultLayer, type FaultState } from "./fault-layer.js";
 import { checkRules, CompiledRule, type FaultRule } from "./rules.js";
 import { seededRandom } from "./seeded-random.js";
 import type { FaultCall, FaultOptions } from "./types.js";
@@ -50,9 +50,12 @@ export function withFaults(store: Store, rules: readonly FaultRule[], options: F
   const problems = new OptionProblems();
   checkRules(rules, problems);
   problems.throwFirst();
-  const { seed = 0, delay = wait } = checkFaultOptions(options);
-  const state = { rules: rules.map((rule) => new CompiledRule({ ...rule })), random: seededRandom(seed), journal: [], delay };
-  return new FaultyStore(store, new FaultLayer(state, ""));
+  return new FaultyStore(store, new FaultLayer(faultState(rules, checkFaultOptions(options)), ""));
+}
+
+/** The shared state of the stores of one set of checked rules. */
+export function faultState(rules: readonly FaultRule[], { seed = 0, delay = wait }: FaultOptions): FaultState {
+  return { rules: rules.map((rule) => new CompiledRule({ ...rule })), random: seededRandom(seed), journal: [], delay };
 }
 
 function checkFaultOptions(options: unknown): FaultOptions {

@@ -17,13 +17,13 @@ export interface StoreWrapperType {
   /** Wrappers apply in increasing `order`: the lowest is innermost, next to the store. */
   readonly order: number;
   /** Every problem of the value under the key (an empty list when it is fine). */
-  check(value: unknown): readonly WrapperIssue[];
+  readonly check: (value: unknown) => readonly WrapperIssue[];
   /**
    * Called once per store entry, on its first `getStore`, with the checked value: returns what
    * wraps each store the registry hands out for that entry (so the wrapped stores may share state,
    * such as one cache).
    */
-  prepare(value: unknown): (store: Store) => Store;
+  readonly prepare: (value: unknown) => (store: Store) => Store;
 }
 
 /** Advice for a wrapper key that an entry of the package offers but that is not loaded. */

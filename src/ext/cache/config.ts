@@ -14,7 +14,7 @@ export const cacheWrapperType: StoreWrapperType = {
   order: 20,
   check: (value) => wrapperIssues((problems) => checkCacheOptions(value ?? {}, problems, ["cache"], false)),
   prepare(value) {
-    const state = new CacheState(resolveCacheOptions((value ?? {}) as CacheOptions));
+    const state = new CacheState(resolveCacheOptions((value ?? {})));
     return (store) => new CachedStore(store, new CacheLayer(state, ""));
   },
 };

@@ -3,7 +3,7 @@ import { wrapperIssues } from "../internal/wrapper-issues.js";
 import { CacheLayer } from "./cache-layer.js";
 import { CacheState } from "./cache-state.js";
 import { CachedStore } from "./cached-store.js";
-import { checkCacheOptions, resolveCacheOptions, type CacheOptions } from "./options.js";
+import { checkCacheOptions, resolveCacheOptions } from "./options.js";
 
 /**
  * `cache: { ttl: 60 }` in a store entry of a config (spec REG-110): every store the registry

@@ -17,6 +17,10 @@ const esmEntries = {
   "ext/transfer": "src/ext/transfer/index.ts",
   "ext/batch": "src/ext/batch/index.ts",
   "ext/kv": "src/ext/kv/index.ts",
+  "ext/observe": "src/ext/observe/index.ts",
+  "ext/cache": "src/ext/cache/index.ts",
+  "ext/faults": "src/ext/faults/index.ts",
+  "ext/otel": "src/ext/otel/index.ts",
 };
 
 export default defineConfig([

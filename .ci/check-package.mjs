@@ -44,7 +44,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-for (const [entry, name] of [["integrity", "checksum"], ["transfer", "syncStores"], ["batch", "batchDelete"], ["kv", "createKeyValue"]]) {
+for (const [entry, name] of [["integrity", "checksum"], ["transfer", "syncStores"], ["batch", "batchDelete"], ["kv", "createKeyValue"], ["observe", "observe"], ["cache", "cache"], ["faults", "withFaults"]]) {
   const esmExt = await import(`remote-store/ext/${entry}`);
   const cjsExt = require(`remote-store/ext/${entry}`);
   check(`import and require of remote-store/ext/${entry} export ${name}`, typeof esmExt[name] === "function" && typeof cjsExt[name] === "function");
@@ -57,6 +57,14 @@ check("CJS ext/kv works on a Store from the CJS core (shared classes)", (await c
 await kv.close();
 await cjsKv.close();
 
+const { cache } = await import("remote-store/ext/cache");
+check("ESM ext/cache wraps a Store from the core entry into a Store (one mechanism, shared classes)", cache(esmStore) instanceof esm.Store && typeof esm.wrapStore === "function");
+const cachedRegistry = new esm.Registry({ backends: { m: "memory://" }, stores: { s: { backend: "m", cache: { ttl: 5 } } } });
+check("after importing remote-store/ext/cache, a config may name the cache wrapper", String(cachedRegistry.getStore("s")).startsWith("cache("));
+await cachedRegistry.close();
+const otel = await import("remote-store/ext/otel");
+check("import('remote-store/ext/otel') exports openTelemetryHooks", typeof otel.openTelemetryHooks === "function");
+
 const testing = await import("remote-store/testing");
 check("import('remote-store/testing') exports describeBackendConformance", typeof testing.describeBackendConformance === "function");
 check("import('remote-store/testing') exports runConformance", typeof testing.runConformance === "function");
@@ -66,6 +74,7 @@ check("import('remote-store/s3') exports S3Backend", typeof s3.S3Backend === "fu
 const { readFileSync } = await import("node:fs");
 const coreFiles = ["dist/index.js", "dist/index.node.js", "dist/index.cjs"];
 check("the core entries do not load the AWS SDK", coreFiles.every((file) => !readFileSync(file, "utf8").includes("@aws-sdk")));
+check("the ESM core entries do not load lru-cache or OpenTelemetry", ["dist/index.js", "dist/index.node.js"].every((file) => !/lru-cache|@opentelemetry/.test(readFileSync(file, "utf8"))));
 const unreachable = new esm.Store({ backend: new s3.S3Backend({ bucket: "b", endpoint: "http://127.0.0.1:9", maxAttempts: 1, credentials: { accessKeyId: "k", secretAccessKey: "s" } }) });
 const s3Error = await unreachable.readText("x.txt").catch((e) => e);
 check("an unreachable S3 endpoint is BACKEND_UNAVAILABLE naming it, and instanceof the core error class", s3Error instanceof esm.RemoteStoreError && s3Error.code === "BACKEND_UNAVAILABLE" && String(s3Error.message).includes("127.0.0.1:9"));

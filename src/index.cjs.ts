@@ -8,3 +8,6 @@ export * from "./ext/integrity/index.js";
 export * from "./ext/transfer/index.js";
 export * from "./ext/batch/index.js";
 export * from "./ext/kv/index.js";
+export * from "./ext/observe/index.js";
+export * from "./ext/cache/index.js";
+export * from "./ext/faults/index.js";

@@ -11,6 +11,8 @@ export interface GlobalOptions {
   readonly debug: boolean;
   readonly color: boolean;
   readonly progress: boolean;
+  /** Print every store operation with its time on stderr (spec CLI-004). */
+  readonly trace?: boolean;
 }
 
 /** What every command gets: the process surroundings, the session and output helpers. */

@@ -8,6 +8,7 @@ import { reportError } from "./errors/report-error.js";
 import { colorsFor, processIo, type CliIo } from "./io.js";
 import { buildProgram } from "./program.js";
 import { Session } from "./session/session.js";
+import { tracer } from "./trace.js";
 
 /**
  * Runs the `remote-store` command line with `args` (without `node` and the script) and resolves
@@ -19,7 +20,8 @@ export async function main(args: readonly string[], io: CliIo = processIo()): Pr
   const run: Runner = (action) => async (...commanderArgs) => {
     const { args: positional, options, command } = splitArguments(commanderArgs);
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const session = await Session.open({ config: globals.config, store: globals.store, env: io.env, cwd: io.cwd });
+    const trace = globals.trace === true ? { decorate: tracer(io.stderr) } : {};
+    const session = await Session.open({ config: globals.config, store: globals.store, env: io.env, cwd: io.cwd, ...trace });
     try {
       await action(new CommandContext(io, session, globals), positional, options as never);
     } finally {

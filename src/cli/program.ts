@@ -33,6 +33,7 @@ export function buildProgram(io: CliIo, run: Runner): Command {
     .option("--debug", "print stack traces and causes with errors")
     .option("--no-color", "no colours (also: NO_COLOR)")
     .option("--no-progress", "no progress output")
+    .option("--trace", "print every store operation with its time on stderr")
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({

@@ -1,12 +1,16 @@
 import * as library from "../../index.node.js";
 import { copyBetween, syncStores } from "../../ext/transfer/index.js";
+import { cache } from "../../ext/cache/index.js";
+import { withFaults } from "../../ext/faults/index.js";
+import { observe } from "../../ext/observe/index.js";
 import { Registry } from "../../registry/index.js";
 import type { Store } from "../../store/index.js";
 import type { Session } from "../session/session.js";
 
 /**
  * The names the REPL puts in scope (spec CLI-070): every export of the Node entry, the transfer
- * functions, `registry` (the config's, or an empty one) and `stores.<name>` (created on first use).
+ * functions, the wrappers `observe`, `cache` and `withFaults`, `registry` (the config's, or an empty
+ * one) and `stores.<name>` (created on first use).
  * `store` is set separately and follows `.cd`.
  */
 export function replScope(session: Session): Record<string, unknown> {
@@ -29,6 +33,9 @@ export function replScope(session: Session): Record<string, unknown> {
     ...library,
     copyBetween,
     syncStores,
+    observe,
+    cache,
+    withFaults,
     registry: session.registry ?? new Registry({}, { source: "no config file" }),
     stores: Object.freeze(stores),
   };

@@ -20,6 +20,8 @@ export interface SessionOptions {
   readonly store: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Wraps every store the session hands out (`--trace` observes them, spec CLI-004). */
+  readonly decorate?: (store: Store) => Store;
 }
 
 /** How the default store was chosen, for `stores` and the REPL banner. */
@@ -42,10 +44,12 @@ export class Session {
   private readonly urls: UrlStores;
   private readonly storeOption: string | undefined;
   private defaultLocation: Location | undefined;
+  private readonly decorate: (store: Store) => Store;
 
   private constructor(registry: Registry | undefined, config: ConfigChoice, options: SessionOptions) {
     this.registry = registry;
     this.config = config;
+    this.decorate = options.decorate ?? ((store) => store);
     this.urls = new UrlStores(options.cwd);
     this.storeOption = options.store;
   }
@@ -79,7 +83,7 @@ export class Session {
     }
     if (parsed.kind === "url") {
       const opened = this.urls.open(parsed.url);
-      return new Location({ store: opened.store, path: opened.path, spec, folderHint, prefix: opened.prefix });
+      return new Location({ store: this.decorate(opened.store), path: opened.path, spec, folderHint, prefix: opened.prefix });
     }
     const root = this.defaultStoreRoot();
     return new Location({ store: root.store, path: normalizePath(parsed.path), spec, folderHint, prefix: "" });
@@ -116,7 +120,7 @@ export class Session {
       const issue = `stores.${name}: unknown store "${name}" (known: ${this.storeNames.join(", ") || "none"}${urlHint})`;
       throw new ConfigError(issue, { issues: [issue] });
     }
-    return this.registry.getStore(name);
+    return this.decorate(this.registry.getStore(name));
   }
 
   private openDefault(): Location {

@@ -29,9 +29,17 @@ export class HookRunner {
   /** Calls `on[operation]`, then `onEvent`. */
   deliver(event: StoreEvent): void {
     const specific: EventHook | undefined = this.hooks.on?.[event.operation];
-    if (specific !== undefined) this.guard(() => specific(event), event);
+    if (specific !== undefined) this.call(specific, event);
     const onEvent = this.hooks.onEvent;
-    if (onEvent !== undefined) this.guard(() => onEvent(event), event);
+    if (onEvent !== undefined) this.call(onEvent, event);
+  }
+
+  private call(hook: EventHook, event: StoreEvent): void {
+    try {
+      hook(event);
+    } catch (error) {
+      this.report(error, event);
+    }
   }
 
   /** Runs `hook`, sending what it throws to `onHookError` (whose own errors are dropped). */
@@ -39,11 +47,15 @@ export class HookRunner {
     try {
       hook();
     } catch (error) {
-      try {
-        this.hooks.onHookError?.(error, event);
-      } catch {
-        // onHookError itself failed: nothing is left to tell.
-      }
+      this.report(error, event);
+    }
+  }
+
+  private report(error: unknown, event: StoreEventStart): void {
+    try {
+      this.hooks.onHookError?.(error, event);
+    } catch {
+      // onHookError itself failed: nothing is left to tell.
     }
   }
 }

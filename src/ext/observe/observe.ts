@@ -11,9 +11,11 @@ import type { ObserveHooks, StoreEvent, StoreEventStart } from "./types.js";
 
 let sequence = 0;
 
+const timeOrigin = performance.timeOrigin;
+
 /** Epoch milliseconds with sub-millisecond resolution, one clock read. */
 function defaultNow(): number {
-  return performance.timeOrigin + performance.now();
+  return timeOrigin + performance.now();
 }
 
 /**
@@ -37,6 +39,27 @@ export function observeLayer(hooks: ObserveHooks): StoreLayer {
 }
 
 type Settled = Partial<Pick<StoreEvent, "bytes" | "items" | "error">>;
+
+/**
+ * An operation's event: made when it starts (what `around` sees), completed in place when it
+ * ends. A class with every field set in the constructor, so that events share one shape; fields
+ * that do not apply hold `undefined`.
+ */
+class OperationEvent implements StoreEvent {
+  durationMs = 0;
+  bytes: number | undefined = undefined;
+  items: number | undefined = undefined;
+  error: Error | undefined = undefined;
+
+  constructor(
+    readonly id: number,
+    readonly operation: StoreEvent["operation"],
+    readonly path: string | undefined,
+    readonly to: string | undefined,
+    readonly store: Store,
+    readonly startedAt: number,
+  ) {}
+}
 
 class Observer {
   private readonly runner: HookRunner;
@@ -78,21 +101,12 @@ class Observer {
     );
   };
 
-  private start(call: StoreCall): StoreEventStart {
-    const path = call.path;
-    const to = call.to;
-    return {
-      id: ++sequence,
-      operation: call.operation,
-      ...(path === undefined ? {} : { path }),
-      ...(to === undefined ? {} : { to }),
-      store: call.store,
-      startedAt: this.now(),
-    };
+  private start(call: StoreCall): OperationEvent {
+    return new OperationEvent(++sequence, call.operation, call.path, call.to, call.store, this.now());
   }
 
   /** Runs the call, inside `around` when there is one (OBS-003); `around` cannot change the result. */
-  private run(call: StoreCall, start: StoreEventStart): unknown {
+  private run(call: StoreCall, start: OperationEvent): unknown {
     const around = this.hooks.around;
     if (around === undefined) return call.next();
     let ran = false;
@@ -117,7 +131,7 @@ class Observer {
   }
 
   /** A listing: its call is reported at once when it throws; each pass of the Listing is an event of its own (OBS-004). */
-  private listing(call: StoreCall, start: StoreEventStart): Listing<unknown> {
+  private listing(call: StoreCall, start: OperationEvent): Listing<unknown> {
     let inner: Listing<unknown>;
     try {
       inner = call.next() as Listing<unknown>;
@@ -126,12 +140,12 @@ class Observer {
       throw error;
     }
     return new ObservedListing(inner, () => {
-      const pass: StoreEventStart = { ...start, id: ++sequence, startedAt: this.now() };
+      const pass = new OperationEvent(++sequence, start.operation, start.path, start.to, start.store, this.now());
       return ({ items, error }) => this.finish(pass, error === undefined ? { items } : { items, error: error as Error });
     });
   }
 
-  private timedStream(stream: ReadableStream<Uint8Array>, start: StoreEventStart): ReadableStream<Uint8Array> {
+  private timedStream(stream: ReadableStream<Uint8Array>, start: OperationEvent): ReadableStream<Uint8Array> {
     let bytes = 0;
     return tapStream(stream, {
       onChunk: (chunk) => void (bytes += chunk.byteLength),
@@ -139,13 +153,16 @@ class Observer {
     });
   }
 
-  private failed(start: StoreEventStart, error: unknown): never {
+  private failed(start: OperationEvent, error: unknown): never {
     this.finish(start, { error: error as Error });
     throw error;
   }
 
-  private finish(start: StoreEventStart, settled: Settled): void {
-    const event: StoreEvent = { ...start, durationMs: Math.max(0, this.now() - start.startedAt), ...settled };
+  private finish(event: OperationEvent, settled: Settled): void {
+    event.durationMs = Math.max(0, this.now() - event.startedAt);
+    if (settled.bytes !== undefined) event.bytes = settled.bytes;
+    if (settled.items !== undefined) event.items = settled.items;
+    if (settled.error !== undefined) event.error = settled.error;
     this.runner.deliver(event);
   }
 }

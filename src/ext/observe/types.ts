@@ -8,9 +8,9 @@ export interface StoreEventStart {
   /** The Store (or upload handle) method called, as a layer sees it (WRAP-002). */
   readonly operation: StoreOperation;
   /** The path the call is about, relative to the store it was made on (WRAP-003); absent for calls without one. */
-  readonly path?: string;
+  readonly path?: string | undefined;
   /** The destination of `move`, `copy`, `moveFolder`, `copyFolder`. */
-  readonly to?: string;
+  readonly to?: string | undefined;
   /** The observed store the call was made on. */
   readonly store: Store;
   /** When the operation started, in epoch milliseconds. */
@@ -22,11 +22,11 @@ export interface StoreEvent extends StoreEventStart {
   /** From the call to its end: the settled Promise, the end of a read stream, the last entry of a listing pass. */
   readonly durationMs: number;
   /** Bytes read (`read` streams to their end, `readBytes`) or written (writes, `uploadPart`, `completeMultipartUpload`). */
-  readonly bytes?: number;
+  readonly bytes?: number | undefined;
   /** Entries a listing pass returned. */
-  readonly items?: number;
+  readonly items?: number | undefined;
   /** What the operation failed with: the `RemoteStoreError` (or the `TypeError`/`RangeError` of a bad argument). */
-  readonly error?: Error;
+  readonly error?: Error | undefined;
 }
 
 /** A hook of one operation. */

@@ -7,7 +7,7 @@ import { LISTING_OPERATIONS, SYNC_OPERATIONS } from "../../store/wrap/operations
 import { wrapStore } from "../../store/wrap/wrap-store.js";
 import { checkHooks, HookRunner } from "./hooks.js";
 import { ObservedListing } from "./observed-listing.js";
-import type { ObserveHooks, StoreEvent, StoreEventStart } from "./types.js";
+import type { ObserveHooks, StoreEvent } from "./types.js";
 
 let sequence = 0;
 

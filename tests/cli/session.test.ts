@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { isRemoteStoreError, type Store } from "../../src/index.js";
 import { main } from "../../src/cli/main.js";
-import type { CliIo, CliOutput } from "../../src/cli/io.js";
 import { Session } from "../../src/cli/session/session.js";
 import { registerNodeSupport } from "../../src/node/register.js";
+import { capturedIo } from "./support/captured-io.js";
 import { makeWorkspace, type Workspace } from "./support/run-cli.js";
 
 let ws: Workspace;
@@ -16,21 +16,8 @@ beforeAll(async () => {
 
 afterAll(() => ws.remove());
 
-/** A stream that keeps what is written to it. */
-function sink(): CliOutput & { text: string } {
-  const out = {
-    text: "",
-    write(chunk: string | Uint8Array) {
-      out.text += typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
-      return true;
-    },
-    once: () => out,
-  };
-  return out;
-}
-
-function io(): CliIo & { stdout: ReturnType<typeof sink>; stderr: ReturnType<typeof sink> } {
-  return { stdout: sink(), stderr: sink(), stdin: process.stdin, env: { HOME: ws.dir }, cwd: ws.dir };
+function io(): ReturnType<typeof capturedIo> {
+  return capturedIo(ws.dir);
 }
 
 async function expectClosed(store: Store, label: string): Promise<void> {

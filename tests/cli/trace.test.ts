@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import type { CliIo, CliOutput } from "../../src/cli/io.js";
 import { replScope } from "../../src/cli/repl/scope.js";
 import { Session } from "../../src/cli/session/session.js";
 import { traceLine } from "../../src/cli/trace.js";
 import { MemoryBackend, NotFound, Store } from "../../src/index.js";
 import { registerNodeSupport } from "../../src/node/register.js";
+import { capturedIo } from "./support/captured-io.js";
 import { makeWorkspace, type Workspace } from "./support/run-cli.js";
 
 let ws: Workspace;
@@ -18,20 +18,8 @@ beforeAll(async () => {
 
 afterAll(() => ws.remove());
 
-function sink(): CliOutput & { text: string } {
-  const out = {
-    text: "",
-    write(chunk: string | Uint8Array) {
-      out.text += typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
-      return true;
-    },
-    once: () => out,
-  };
-  return out;
-}
-
-function io(): CliIo & { stdout: ReturnType<typeof sink>; stderr: ReturnType<typeof sink> } {
-  return { stdout: sink(), stderr: sink(), stdin: process.stdin, env: { HOME: ws.dir }, cwd: ws.dir };
+function io(): ReturnType<typeof capturedIo> {
+  return capturedIo(ws.dir);
 }
 
 describe("--trace and the REPL's wrappers", () => {

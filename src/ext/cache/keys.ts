@@ -1,7 +1,6 @@
-import { isNormalPath } from "../../paths/is-normal-path.js";
-import { normalizePath } from "../../paths/normalize.js";
 import { joinPath } from "../../paths/path-parts.js";
 import { isRecord } from "../../shared/checks/objects.js";
+import { normalOrUndefined } from "../../store/wrap/call.js";
 import type { StoreCall } from "../../store/wrap/layer.js";
 
 /** Where a cached read is kept: its key, and the path (relative to the top cached store) it is about. */
@@ -11,15 +10,7 @@ export interface CacheSlot {
 }
 
 /** A normalised path, or `undefined` when the Store would refuse it (then the call is not cached). */
-function normal(raw: unknown): string | undefined {
-  if (isNormalPath(raw)) return raw;
-  if (typeof raw !== "string") return undefined;
-  try {
-    return normalizePath(raw);
-  } catch {
-    return undefined;
-  }
-}
+const normal = normalOrUndefined;
 
 /** The options as `key=value` text when they hold only `allowed` keys with the accepted values, else `undefined`. */
 function optionsText(options: unknown, allowed: Readonly<Record<string, (value: unknown) => boolean>>): string | undefined {

@@ -27,15 +27,20 @@ const PLACES: Readonly<Record<StoreOperation, PathPlace>> = {
 
 const UNSET = Symbol("unset");
 
-/** A path as a layer sees it: normalised when it can be, as given otherwise, `undefined` for a non-string. */
-export function shownPath(raw: unknown): string | undefined {
+/** `raw` normalised, or `undefined` when it is not a path the Store would accept. */
+export function normalOrUndefined(raw: unknown): string | undefined {
   if (isNormalPath(raw)) return raw;
   if (typeof raw !== "string") return undefined;
   try {
     return normalizePath(raw);
   } catch {
-    return raw;
+    return undefined;
   }
+}
+
+/** A path as a layer sees it: normalised when it can be, as given otherwise, `undefined` for a non-string. */
+export function shownPath(raw: unknown): string | undefined {
+  return normalOrUndefined(raw) ?? (typeof raw === "string" ? raw : undefined);
 }
 
 /** One call on a wrapped store (the runtime form of {@link CallOf}); paths are worked out on first read. */

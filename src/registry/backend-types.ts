@@ -14,7 +14,8 @@ import { describeType, isObject, isRecord } from "../shared/checks/objects.js";
 export interface BackendTypeDefinition {
   readonly type: string;
   readonly factory: BackendFactory<unknown>;
-  readonly schema: z.ZodType | undefined;
+  /** The schema, or the function that builds it from zod (resolved once, when first needed). */
+  readonly schema: z.ZodType | ((zod: typeof z) => z.ZodType) | undefined;
   readonly capabilities: CapabilitySet | undefined;
   readonly url: BackendUrlSupport | undefined;
   readonly instanceKey: ((options: unknown) => string | undefined) | undefined;
@@ -116,8 +117,8 @@ function buildDefinition(type: unknown, factory: unknown, options: unknown): Bac
   if (typeof factory !== "function") throw new TypeError(`factory must be a function, got ${describeType(factory)}`);
   if (!isRecord(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
   const o = options as BackendTypeOptions<unknown>;
-  const schema = o.schema as { safeParse?: unknown } | undefined;
-  if (schema !== undefined && typeof schema?.safeParse !== "function") throw new TypeError("options.schema must be a zod schema");
+  const schema = o.schema as { safeParse?: unknown } | ((zod: unknown) => unknown) | undefined;
+  if (schema !== undefined && typeof schema !== "function" && typeof schema?.safeParse !== "function") throw new TypeError("options.schema must be a zod schema or a function building one");
   if (o.instanceKey !== undefined && typeof o.instanceKey !== "function") throw new TypeError(`options.instanceKey must be a function, got ${describeType(o.instanceKey)}`);
   if (o.replace !== undefined && typeof o.replace !== "boolean") throw new TypeError(`options.replace must be a boolean, got ${describeType(o.replace)}`);
   if (o.url !== undefined) checkUrlSupport(o.url);

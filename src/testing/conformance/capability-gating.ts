@@ -41,7 +41,7 @@ function methodNames(methods: (store: Store) => [string, () => unknown][]): stri
     .join(", ");
 }
 
-/** api.md "Capabilities": a Store call needing an undeclared capability throws CapabilityNotSupported before any I/O. */
+/** spec/capabilities.md CAP-002: a Store call needing an undeclared capability throws CapabilityNotSupported before any I/O. */
 export const capabilityGatingCases: readonly ConformanceCase[] = [
   gateCase("CONF-470", "read", (s) => [
     ["read", () => s.read("a.txt")],

@@ -63,7 +63,7 @@ async function expectBackendClosed(backend: Backend, path: string): Promise<void
   await expectError(() => ops.isFolder(""), "BACKEND_UNAVAILABLE");
 }
 
-/** Reference §10 M (terminal posture) and api.md `close()`: idempotent, then BackendUnavailable; children do not own the backend. */
+/** spec/store.md ST-002, ST-003 and BE-009: `close()` is idempotent, then BackendUnavailable; children do not own the backend. */
 export const closeCases: readonly ConformanceCase[] = [
   {
     id: "CONF-385",

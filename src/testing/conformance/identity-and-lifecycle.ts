@@ -7,7 +7,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "identity-and-lifecycle" as const;
 
-/** Reference §10 A, O129: what a backend is, and how a Store wraps it. */
+/** spec/backend.md BE-001 and spec/store.md ST-001..ST-003: what a backend is, and how a Store wraps it. */
 export const identityCases: readonly ConformanceCase[] = [
   {
     id: "CONF-001",

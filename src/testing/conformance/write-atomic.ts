@@ -16,7 +16,7 @@ async function observe(store: Store, path: string): Promise<Uint8Array | string>
   }
 }
 
-/** Reference §10 I and api.md writeAtomic: never a partial file, a failed source changes nothing. */
+/** spec/store.md ST-034: writeAtomic, never a partial file, a failed source changes nothing. */
 export const writeAtomicCases: readonly ConformanceCase[] = [
   {
     id: "CONF-145",

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { AlreadyExists, InvalidPath } from "../../errors/index.js";
+import { AlreadyExists, InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context, escapes } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";

@@ -1,6 +1,6 @@
 import { lstat, rename, rm } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { InvalidPath, NotFound } from "../../errors/index.js";
+import { InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";

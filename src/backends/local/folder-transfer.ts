@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { InvalidPath, NotFound } from "../../errors/index.js";
+import { InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context, escapes } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";

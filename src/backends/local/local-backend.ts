@@ -10,7 +10,7 @@ import type {
   PartInfo,
 } from "../../contract/backend-extensions.js";
 import { CAPABILITIES, capabilitySet, type CapabilitySet } from "../../contract/capabilities.js";
-import { BackendUnavailable, InvalidPath, NotFound } from "../../errors/index.js";
+import { BackendUnavailable, InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
 

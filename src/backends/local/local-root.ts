@@ -1,7 +1,7 @@
 import { mkdir, realpath, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import * as nodePath from "node:path";
-import { BackendUnavailable, InvalidPath } from "../../errors/index.js";
+import { BackendUnavailable, InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { LOCAL_BACKEND_NAME, hasErrno, mapFsError } from "./errno.js";
 

@@ -3,7 +3,7 @@ import { lstat, mkdir, open, readdir, rename, rm, unlink, type FileHandle } from
 import * as nodePath from "node:path";
 import type { BackendContent } from "../../contract/backend.js";
 import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
-import { BackendUnavailable, InvalidArgument, NotFound } from "../../errors/index.js";
+import { BackendUnavailable, InvalidArgument, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { WriteResult } from "../../contract/models.js";
 import { checkDestination, context } from "./destination.js";

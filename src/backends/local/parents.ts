@@ -1,5 +1,5 @@
 import { mkdir, rmdir } from "node:fs/promises";
-import { InvalidPath } from "../../errors/index.js";
+import { InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { LOCAL_BACKEND_NAME, hasErrno, mapFsError } from "./errno.js";
 import type { LocalRoot, Resolved } from "./local-root.js";

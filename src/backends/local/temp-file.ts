@@ -2,7 +2,7 @@ import { constants as fsConstants } from "node:fs";
 import { copyFile, link, lstat, open, rename, unlink, utimes, type FileHandle } from "node:fs/promises";
 import * as nodePath from "node:path";
 import type { BackendContent } from "../../contract/backend.js";
-import { AlreadyExists, InvalidArgument, InvalidPath } from "../../errors/index.js";
+import { AlreadyExists, InvalidArgument, InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { LOCAL_BACKEND_NAME, hasErrno, mapFsError } from "./errno.js";
 import { tempName } from "./temp-name.js";

@@ -1,7 +1,7 @@
 import { constants as fsConstants, type Dirent } from "node:fs";
 import { copyFile, lstat, mkdir, readdir, utimes } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { NotFound } from "../../errors/index.js";
+import { NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";

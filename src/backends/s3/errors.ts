@@ -1,13 +1,5 @@
-import {
-  AlreadyExists,
-  BackendUnavailable,
-  InvalidArgument,
-  InvalidPath,
-  NotFound,
-  PermissionDenied,
-  isRemoteStoreError,
-  type RemoteStoreError,
-} from "../../errors/index.js";
+import { AlreadyExists, BackendUnavailable, InvalidArgument, InvalidPath, NotFound, PermissionDenied } from "../../errors/classes.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../../errors/remote-store-error.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { S3_BACKEND_NAME } from "./names.js";
 import { isObject } from "../../shared/checks/objects.js";

@@ -9,7 +9,7 @@ import {
   type CopyObjectCommandInput,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import type { RemoteStoreError } from "../../errors/index.js";
+import type { RemoteStoreError } from "../../errors/remote-store-error.js";
 import type { Metadata } from "../../contract/models.js";
 import { mapS3Error, isMissing, type ErrorContext } from "./errors.js";
 import { decodeMetadata } from "./metadata-codec.js";

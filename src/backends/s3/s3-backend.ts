@@ -1,7 +1,7 @@
 import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../contract/backend.js";
 import type { BackendMultipartOptions, FolderOperations, MultipartOperations, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
 import { capabilitySet, type CapabilitySet } from "../../contract/capabilities.js";
-import { BackendUnavailable } from "../../errors/index.js";
+import { BackendUnavailable } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
 import { KeyedLock } from "../../shared/concurrency/keyed-lock.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Command } from "commander";
 import { joinPath } from "../../paths/index.js";
-import { Store } from "../../store/index.js";
+import { Store } from "../../store/store.js";
 import type { ConformanceFailure, ConformanceSkip } from "../../testing/portable.js";
 import { failuresError, usageError } from "../errors/cli-errors.js";
 import { requireFolder } from "./inspect-location.js";

@@ -5,7 +5,7 @@ import { exportTree, importTree } from "../../snapshot/index.js";
 import { localError } from "../errors/local-errors.js";
 import { buildTree, renderTree } from "../format/tree.js";
 import type { Colors } from "../io.js";
-import { InvalidArgument } from "../../errors/index.js";
+import { InvalidArgument } from "../../errors/classes.js";
 import type { Session } from "../session/session.js";
 import { configNamesHint } from "../session/config-discovery.js";
 import { entriesTable } from "./pretty.js";

@@ -1,8 +1,8 @@
-import { ConfigError } from "../../errors/index.js";
+import { ConfigError } from "../../errors/classes.js";
 import { normalizePath } from "../../paths/index.js";
 import { Registry } from "../../registry/index.js";
 import { registeredSchemes } from "../../registry/backend-types.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { usageError } from "../errors/cli-errors.js";
 import { configNamesHint, discoverConfig, type ConfigChoice } from "./config-discovery.js";
 import { Location } from "./location.js";

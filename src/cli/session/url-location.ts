@@ -1,10 +1,11 @@
 import * as nodePath from "node:path";
 import { LocalBackend } from "../../backends/local/index.js";
-import { ConfigError, isRemoteStoreError } from "../../errors/index.js";
+import { ConfigError } from "../../errors/classes.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import { parseFileUrl } from "../../backends/local/local-type.js";
 import { normalizePath } from "../../paths/index.js";
 import { openStore } from "../../registry/index.js";
-import { Store } from "../../store/index.js";
+import { Store } from "../../store/store.js";
 
 /** A URL location opened: the store at the backend root, the path in it, and how to show paths. */
 export interface OpenedUrl {

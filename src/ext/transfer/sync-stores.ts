@@ -1,4 +1,4 @@
-import { InvalidPath } from "../../errors/index.js";
+import { InvalidPath } from "../../errors/classes.js";
 import type { FileInfo } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { isWithin } from "../../paths/path-parts.js";

@@ -1,4 +1,4 @@
-import type { RemoteStoreError } from "../../errors/index.js";
+import type { RemoteStoreError } from "../../errors/remote-store-error.js";
 
 /** Progress of one file copy (spec XFER-007). */
 export interface CopyProgress {

@@ -1,6 +1,6 @@
 import type { Capability } from "../../contract/capabilities.js";
-import { isRemoteStoreError } from "../../errors/index.js";
-import { Store } from "../../store/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
+import { Store } from "../../store/store.js";
 import { assert, assertDeepEqual, assertEqual, expectError, expectRejection, expectThrowsSync, show } from "../assert.js";
 import { expectAbsent, expectContent } from "./support/checks.js";
 import { restrictBackend } from "./support/gated-backend.js";

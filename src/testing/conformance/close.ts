@@ -1,6 +1,6 @@
 import type { Backend } from "../../contract/backend.js";
 import { joinPath } from "../../paths/index.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { assertEqual, expectError, expectRejection, expectThrowsSync, labelled } from "../assert.js";
 import { expectContent } from "./support/checks.js";
 import type { ConformanceCase } from "./types.js";

@@ -1,4 +1,4 @@
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import { assert, assertDeepEqual, assertEqual, describeError, fail, show } from "../assert.js";
 import { chunksOf, filledBytes, slowIterable, utf8 } from "./support/content.js";
 import { expectContent, expectStoreFiles, pathsOf, sorted } from "./support/checks.js";

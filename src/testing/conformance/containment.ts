@@ -1,4 +1,4 @@
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import { assert, assertDeepEqual, assertEqual, expectError, show } from "../assert.js";
 import { expectContent, pathsOf, sorted } from "./support/checks.js";
 import type { ConformanceCase, ConformanceContext } from "./types.js";

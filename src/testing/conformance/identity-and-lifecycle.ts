@@ -1,6 +1,6 @@
 import { CAPABILITIES, isCapability } from "../../contract/capabilities.js";
-import { Store } from "../../store/index.js";
-import type { ErrorCode } from "../../errors/index.js";
+import { Store } from "../../store/store.js";
+import type { ErrorCode } from "../../errors/remote-store-error.js";
 import { assert, assertEqual, expectError, show } from "../assert.js";
 import { expectContent, tryMutate } from "./support/checks.js";
 import type { ConformanceCase } from "./types.js";

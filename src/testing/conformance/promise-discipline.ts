@@ -1,4 +1,4 @@
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { expectRejection, labelled } from "../assert.js";
 import type { ConformanceCase } from "./types.js";
 

@@ -1,4 +1,4 @@
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { assertDeepEqual, expectAnyError, expectError } from "../assert.js";
 import { chunksOf, failingStream, filledBytes, slowIterable, streamOf } from "./support/content.js";
 import { expectAbsent, expectContent, expectStoreFiles, expectStoreFolders } from "./support/checks.js";

@@ -1,5 +1,5 @@
-import { isRemoteStoreError } from "../../errors/index.js";
-import type { Store } from "../../store/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
+import type { Store } from "../../store/store.js";
 import { assertEqual, expectAnyError, expectError, fail, show, deepEqual } from "../assert.js";
 import { chunksOf, concat, failingIterable, failingStream, filledBytes, patternBytes, slowIterable, streamOf, utf8 } from "./support/content.js";
 import { expectAbsent, expectContent, expectStoreFiles, expectStoreFolders } from "./support/checks.js";

@@ -39,13 +39,13 @@ const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.f
  * and errors.
  */
 export class Store implements AsyncDisposable {
-  /** The backend this store reads and writes. */
-  readonly backend: Backend;
   /** The normalised root inside the backend (`""` = the backend root). */
   readonly rootPath: string;
   private readonly scope: RootScope;
   private readonly ownsBackend: boolean;
-  /** The backend the calls go to: `backend`, or what its `ready()` resolved to (BE-021). */
+  /** The backend the store was given. */
+  private readonly given: Backend;
+  /** The backend the calls go to: the one given, or what its `ready()` resolved to (BE-021). */
   private target: Backend;
   /** The target's operations with fallbacks; `undefined` until a pending backend has arrived. */
   private ops: BackendOps | undefined;
@@ -56,14 +56,22 @@ export class Store implements AsyncDisposable {
 
   constructor(options: StoreOptions) {
     const o = optionsObject(options);
-    this.backend = checkBackend(o.backend);
+    this.given = checkBackend(o.backend);
     this.rootPath = normalizePath(o.rootPath ?? "", "rootPath");
     this.scope = new RootScope(this.rootPath);
     this.ownsBackend = (options as { [CHILD]?: boolean })[CHILD] !== true;
-    this.target = this.backend;
-    this.results = resultCopier(this.backend, this.scope);
-    if (typeof this.backend.ready === "function") this.arrival = this.awaitArrival(this.backend.ready());
-    else this.ops = backendOps(this.backend);
+    this.target = this.given;
+    this.results = resultCopier(this.given, this.scope);
+    if (typeof this.given.ready === "function") this.arrival = this.awaitArrival(this.given.ready());
+    else this.ops = backendOps(this.given);
+  }
+
+  /**
+   * The backend this store reads and writes: the one it was given, or — for a backend that was
+   * still being created (BE-021) — the one that arrived, once it has.
+   */
+  get backend(): Backend {
+    return this.target;
   }
 
   /** True when the backend declares `capability` (`glob` is provided for every backend that can list). */
@@ -290,7 +298,7 @@ export class Store implements AsyncDisposable {
   child(sub: string): Store {
     this.assertOpen();
     const relative = normalizeFilePath(sub, "sub");
-    return new Store({ backend: this.backend, rootPath: this.scope.toBackend(relative), [CHILD]: true } as StoreOptions);
+    return new Store({ backend: this.target, rootPath: this.scope.toBackend(relative), [CHILD]: true } as StoreOptions);
   }
 
   /**
@@ -312,7 +320,7 @@ export class Store implements AsyncDisposable {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.ownsBackend) await this.backend.close();
+    if (this.ownsBackend) await this.given.close();
   }
 
   /** `await using store = new Store(...)` closes it at the end of the scope. */

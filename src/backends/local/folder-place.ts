@@ -1,10 +1,11 @@
-import { lstat, rename, rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { InvalidPath, NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import { folderExists } from "./folder-create.js";
+import { ignore, present } from "./fs-step.js";
 import { tempName } from "./temp-name.js";
 
 /** Options of {@link placeFolder}. */
@@ -56,15 +57,4 @@ async function renameFolder(from: string, to: string, options: PlaceOptions): Pr
     }
     throw mapFsError(error, options.dst);
   }
-}
-
-async function present(local: string): Promise<boolean> {
-  return lstat(local).then(
-    () => true,
-    () => false,
-  );
-}
-
-function ignore(): void {
-  // Best-effort cleanup: the outcome of the rename matters more than a failed removal.
 }

@@ -4,20 +4,14 @@ import { InvalidPath, NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context, escapes } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
+import { ignore } from "./fs-step.js";
 import { existingFolder, folderExists } from "./folder-create.js";
 import { placeFolder, type PlaceOptions } from "./folder-place.js";
 import type { LocalRoot } from "./local-root.js";
 import { prepareParent } from "./parents.js";
+import type { TransferRequest } from "./transfer.js";
 import { tempName } from "./temp-name.js";
 import { copyTree } from "./tree-copy.js";
-
-/** Arguments of {@link transferFolder}. */
-export interface FolderTransferRequest {
-  readonly kind: "move" | "copy";
-  readonly src: readonly string[];
-  readonly dst: readonly string[];
-  readonly overwrite: boolean;
-}
 
 /**
  * Moves or copies a folder with everything below it (spec LOC-111..LOC-115), checking in the
@@ -28,7 +22,7 @@ export interface FolderTransferRequest {
  * and renamed into place. Either way a replaced destination is swapped out as a whole
  * ({@link placeFolder}), and a failure leaves everything as it was.
  */
-export async function transferFolder(root: LocalRoot, request: FolderTransferRequest): Promise<void> {
+export async function transferFolder(root: LocalRoot, request: TransferRequest): Promise<void> {
   const src = request.src.join("/");
   const dst = request.dst.join("/");
   const source = await root.resolve(request.src, src);
@@ -77,7 +71,7 @@ async function copyFolderTo(srcReal: string, dstEntry: string, place: PlaceOptio
     await copyTree(srcReal, temp, { src: place.src, dst: place.dst, time });
     await placeFolder(temp, dstEntry, place);
   } catch (error) {
-    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    await rm(temp, { recursive: true, force: true }).catch(ignore);
     throw hasErrno(error, "EXDEV") ? mapFsError(error, place.dst) : error;
   }
 }

@@ -15,10 +15,11 @@ import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
 
 import { checkFileSubject, context, escapes, fileNotFound } from "./destination.js";
-import { LOCAL_BACKEND_NAME, mapFsError } from "./errno.js";
+import { LOCAL_BACKEND_NAME } from "./errno.js";
 import { makeFileInfo } from "./file-info.js";
 import { createFolder } from "./folder-create.js";
 import { transferFolder } from "./folder-transfer.js";
+import { fsStep, ignore } from "./fs-step.js";
 import { aggregate, collectEntries, type CollectOptions } from "./listing.js";
 import { LocalRoot, type EntryKind } from "./local-root.js";
 import { LocalUploads } from "./multipart.js";
@@ -101,11 +102,9 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
   async readBytes(path: string, range: ByteRange): Promise<Uint8Array> {
     const { handle, start, end } = await this.openFile(path, range);
     try {
-      return await readSpan(handle, start, end);
-    } catch (error) {
-      throw mapFsError(error, path);
+      return await fsStep(path, () => readSpan(handle, start, end));
     } finally {
-      await handle.close().catch(() => undefined);
+      await handle.close().catch(ignore);
     }
   }
 
@@ -279,20 +278,16 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
     const subject = await this.local.resolve(segments, path);
     checkFileSubject(subject, path);
     if (subject.real === undefined) throw fileNotFound(path);
-    let handle: FileHandle;
+    const real = subject.real;
+    const handle: FileHandle = await fsStep(path, () => open(real, "r"));
     try {
-      handle = await open(subject.real, "r");
-    } catch (error) {
-      throw mapFsError(error, path);
-    }
-    try {
-      const stats = await handle.stat();
+      const stats = await fsStep(path, () => handle.stat());
       if (stats.isDirectory()) throw new InvalidPath(`Is a folder, not a file: ${quotePath(path)}`, context(path));
       if (!stats.isFile()) throw new InvalidPath(`Not a regular file: ${quotePath(path)}`, context(path));
       return { handle, ...clipRange(range, stats.size) };
     } catch (error) {
-      await handle.close().catch(() => undefined);
-      throw mapFsError(error, path);
+      await handle.close().catch(ignore);
+      throw error;
     }
   }
 
@@ -303,7 +298,7 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
     return collectEntries(folder.real, path, options);
   }
 
-  private async transferFolder(kind: "move" | "copy", src: string, dst: string, overwrite: boolean): Promise<void> {
+  private async transferFolder(kind: TransferKind, src: string, dst: string, overwrite: boolean): Promise<void> {
     const srcSegments = await this.enter(src);
     const dstSegments = this.local.segments(dst);
     if (srcSegments.length === 0 || dstSegments.length === 0) {

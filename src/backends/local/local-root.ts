@@ -4,17 +4,8 @@ import * as nodePath from "node:path";
 import { BackendUnavailable, InvalidPath } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { LOCAL_BACKEND_NAME, hasErrno, mapFsError } from "./errno.js";
+import { RESERVED_PREFIX, isReservedName } from "./reserved.js";
 
-/**
- * Every name that begins with this prefix belongs to the backend (sidecar folders, temp files)
- * and is refused in user paths (spec LOC-011).
- */
-export const RESERVED_PREFIX = ".remote-store";
-
-/** True when a directory entry name is reserved for the backend's own bookkeeping. */
-export function isReservedName(name: string): boolean {
-  return name.startsWith(RESERVED_PREFIX);
-}
 
 /** What a path points at, following symbolic links that stay inside the root. */
 export type EntryKind = "file" | "folder" | "other" | "missing";

@@ -8,6 +8,7 @@ import { quotePath } from "../../errors/quote-path.js";
 import type { WriteResult } from "../../contract/models.js";
 import { checkDestination, context } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
+import { fsStep, ignore } from "./fs-step.js";
 import type { LocalRoot } from "./local-root.js";
 import { copyMetadata } from "./sidecar.js";
 import { writeTemp } from "./temp-file.js";
@@ -219,16 +220,4 @@ async function finish(folder: string): Promise<void> {
 
 function notActive(uploadId: string, path: string): NotFound {
   return new NotFound(`Upload ${uploadId} is not active: ${quotePath(path)}`, context(path));
-}
-
-async function fsStep<T>(path: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    throw mapFsError(error, path);
-  }
-}
-
-function ignore(): void {
-  // Best-effort cleanup, or a settled lock: nothing to report.
 }

@@ -3,9 +3,11 @@ import * as nodePath from "node:path";
 import { lookup } from "mrmime";
 import type { Metadata } from "../../contract/models.js";
 import { hasErrno, mapFsError } from "./errno.js";
-import { RESERVED_PREFIX } from "./local-root.js";
+import { ignore } from "./fs-step.js";
+import { parseJsonObject } from "./json-object.js";
+import { RESERVED_PREFIX } from "./reserved.js";
 import { tempName } from "./temp-name.js";
-import { isObject, isRecord } from "../../shared/checks/objects.js";
+import { isRecord } from "../../shared/checks/objects.js";
 
 /**
  * The hidden folder, inside each folder, that holds the sidecars of that folder's files
@@ -161,22 +163,22 @@ function serialise(attrs: FileAttributes): string {
 }
 
 function parseSidecar(text: string): FileAttributes | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(value)) return undefined;
-  const { contentType, metadata } = value as { contentType?: unknown; metadata?: unknown };
+  const value = parseJsonObject(text);
+  if (value === undefined) return undefined;
+  const { contentType, metadata } = value;
   if (typeof contentType !== "string") return undefined;
-  if (metadata === undefined || metadata === null) return { contentType, metadata: undefined };
-  if (!isRecord(metadata)) return undefined;
-  const entries = Object.entries(metadata);
-  if (!entries.every(([, v]) => typeof v === "string")) return undefined;
-  return { contentType, metadata: copyMetadata(Object.fromEntries(entries) as Record<string, string>) };
+  const parsed = parseMetadata(metadata);
+  return parsed === false ? undefined : { contentType, metadata: parsed };
 }
 
-function ignore(): void {
-  // Best-effort cleanup: the original outcome matters more than a failed removal.
+/**
+ * Stored user metadata as read back from JSON (a sidecar, an upload's manifest): `undefined` when
+ * absent, null or empty, a frozen copy when every value is a string, `false` when malformed.
+ */
+export function parseMetadata(value: unknown): Metadata | undefined | false {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) return false;
+  const entries = Object.entries(value);
+  if (!entries.every(([, v]) => typeof v === "string")) return false;
+  return copyMetadata(Object.fromEntries(entries) as Record<string, string>);
 }

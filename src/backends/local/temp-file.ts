@@ -5,6 +5,7 @@ import type { BackendContent } from "../../contract/backend.js";
 import { AlreadyExists, InvalidArgument, InvalidPath } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { LOCAL_BACKEND_NAME, hasErrno, mapFsError } from "./errno.js";
+import { fsStep, ignore } from "./fs-step.js";
 import { tempName } from "./temp-name.js";
 
 /** A fully written temp file, not yet visible under its final name. */
@@ -126,17 +127,4 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
     offset += bytesWritten;
   }
-}
-
-/** Runs one file-system step, mapping its error; a content error never passes through here. */
-async function fsStep<T>(path: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    throw mapFsError(error, path);
-  }
-}
-
-function ignore(): void {
-  // Best-effort cleanup: the original outcome matters more than a failed removal.
 }

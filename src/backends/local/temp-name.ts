@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { RESERVED_PREFIX } from "./local-root.js";
+import { RESERVED_PREFIX } from "./reserved.js";
 
 /** A fresh name for a temp file; reserved, so listings never show it (spec LOC-040). */
 export function tempName(): string {

@@ -12,7 +12,7 @@ import { commitTemp, destinationError, type TempFile } from "./temp-file.js";
 /** Whether a transfer keeps the source. */
 export type TransferKind = "move" | "copy";
 
-/** Arguments of {@link transfer}. */
+/** Arguments of {@link transfer} (a file) and of `transferFolder` (a folder). */
 export interface TransferRequest {
   readonly kind: TransferKind;
   readonly src: readonly string[];

@@ -2,9 +2,12 @@ import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import * as nodePath from "node:path";
 import type { Metadata } from "../../contract/models.js";
 import { hasErrno } from "./errno.js";
-import { RESERVED_PREFIX } from "./local-root.js";
+import { ignore } from "./fs-step.js";
+import { parseJsonObject } from "./json-object.js";
+import { RESERVED_PREFIX } from "./reserved.js";
+import { parseMetadata } from "./sidecar.js";
 import { tempName } from "./temp-name.js";
-import { isObject, isRecord } from "../../shared/checks/objects.js";
+import { isObject } from "../../shared/checks/objects.js";
 
 /** The reserved folder, at the real root, that holds one folder per multipart upload (spec LOC-120). */
 export const UPLOADS_FOLDER = `${RESERVED_PREFIX}-uploads`;
@@ -68,19 +71,14 @@ export async function writeManifest(folder: string, manifest: UploadManifest): P
     await writeFile(temp, JSON.stringify(manifest), { flag: "wx" });
     await rename(temp, nodePath.join(folder, MANIFEST_NAME));
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    await unlink(temp).catch(ignore);
     throw error;
   }
 }
 
 function parseManifest(text: string): UploadManifest | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(value)) return undefined;
+  const value = parseJsonObject(text);
+  if (value === undefined) return undefined;
   const m = value as Partial<Record<keyof UploadManifest, unknown>>;
   if (m.v !== 1 || typeof m.path !== "string" || typeof m.overwrite !== "boolean" || typeof m.contentType !== "string") return undefined;
   if (typeof m.startedAt !== "number" || !Number.isFinite(m.startedAt)) return undefined;
@@ -93,14 +91,6 @@ function parseManifest(text: string): UploadManifest | undefined {
     parts[number] = { size: part.size, etag: part.etag, file: part.file };
   }
   return { v: 1, path: m.path, overwrite: m.overwrite, contentType: m.contentType, metadata, startedAt: m.startedAt, parts };
-}
-
-function parseMetadata(value: unknown): Metadata | undefined | false {
-  if (value === undefined || value === null) return undefined;
-  if (!isRecord(value)) return false;
-  const entries = Object.entries(value);
-  if (!entries.every(([, v]) => typeof v === "string")) return false;
-  return entries.length === 0 ? undefined : Object.freeze(Object.fromEntries(entries) as Record<string, string>);
 }
 
 function isPart(value: unknown): value is ManifestPart {

@@ -4,13 +4,12 @@ import { InvalidPath, NotFound } from "../../errors/index.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context, escapes } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
-import { ignore } from "./fs-step.js";
 import { existingFolder, folderExists } from "./folder-create.js";
 import { placeFolder, type PlaceOptions } from "./folder-place.js";
 import type { LocalRoot } from "./local-root.js";
+import { ignore } from "./fs-step.js";
 import { prepareParent } from "./parents.js";
 import type { TransferRequest } from "./transfer.js";
-import { tempName } from "./temp-name.js";
 import { copyTree } from "./tree-copy.js";
 
 /**
@@ -39,13 +38,14 @@ export async function transferFolder(root: LocalRoot, request: TransferRequest):
   try {
     if (within(parent.folder, source.real)) throw overlapping(dst);
     const dstEntry = nodePath.join(parent.folder, request.dst[request.dst.length - 1] ?? "");
-    const place: PlaceOptions = { replace, src, dst };
+    const place: PlaceOptions = { replace, src, dst, temps: root, operation: parent.operation };
     if (request.kind === "copy") await copyFolderTo(source.real, dstEntry, place, new Date());
     else await moveFolderTo(source.real, nodePath.join(srcParent, request.src[request.src.length - 1] ?? ""), dstEntry, place);
   } catch (error) {
     await parent.rollback();
     throw error;
   }
+  await parent.done();
 }
 
 /** Renames the folder entry; across devices, copies it with its times and removes the source. */
@@ -66,7 +66,7 @@ async function moveFolderTo(srcReal: string, srcEntry: string, dstEntry: string,
 
 /** Copies the folder into a reserved temp folder beside the destination, then renames it into place. */
 async function copyFolderTo(srcReal: string, dstEntry: string, place: PlaceOptions, time: Date | "keep"): Promise<void> {
-  const temp = nodePath.join(nodePath.dirname(dstEntry), tempName());
+  const temp = await place.temps.temp(nodePath.dirname(dstEntry));
   try {
     await copyTree(srcReal, temp, { src: place.src, dst: place.dst, time });
     await placeFolder(temp, dstEntry, place);

@@ -4,9 +4,9 @@ import { lookup } from "mrmime";
 import type { Metadata } from "../../contract/models.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import { ignore } from "./fs-step.js";
+import type { TempNames } from "./journal.js";
 import { parseJsonObject } from "./json-object.js";
 import { RESERVED_PREFIX } from "./reserved.js";
-import { tempName } from "./temp-name.js";
 import { isRecord } from "../../shared/checks/objects.js";
 
 /**
@@ -83,11 +83,20 @@ export interface PendingSidecar {
   discard(): Promise<void>;
 }
 
+/** Options of {@link prepareSidecar}. */
+export interface PrepareSidecarOptions {
+  /** The backend path of the file, for errors. */
+  readonly path: string;
+  /** Where the sidecar's temp file gets its name (spec LOC-130, LOC-132). */
+  readonly temps: TempNames;
+}
+
 /**
  * Prepares the sidecar that file `name` in `folder` must have for `attrs`: a temp file when
  * the attributes differ from the defaults, nothing otherwise (spec LOC-031..LOC-033).
  */
-export async function prepareSidecar(folder: string, name: string, attrs: FileAttributes, path: string): Promise<PendingSidecar> {
+export async function prepareSidecar(folder: string, name: string, attrs: FileAttributes, options: PrepareSidecarOptions): Promise<PendingSidecar> {
+  const path = options.path;
   const sidecarFolder = nodePath.join(folder, SIDECAR_FOLDER);
   const target = nodePath.join(sidecarFolder, name);
   if (!needsSidecar(name, attrs)) {
@@ -97,7 +106,7 @@ export async function prepareSidecar(folder: string, name: string, attrs: FileAt
     };
   }
   let createdFolder = false;
-  const temp = nodePath.join(sidecarFolder, tempName());
+  const temp = await options.temps.temp(sidecarFolder);
   for (let attempt = 1; ; attempt++) {
     try {
       createdFolder = await ensureSidecarFolder(sidecarFolder);

@@ -4,10 +4,10 @@ import type { Metadata } from "../../contract/models.js";
 import { hasErrno } from "./errno.js";
 import { ignore } from "./fs-step.js";
 import { parseJsonObject } from "./json-object.js";
+import type { Owner } from "./owner.js";
 import { RESERVED_PREFIX } from "./reserved.js";
-import { parseMetadata } from "./sidecar.js";
-import { tempName } from "./temp-name.js";
 import { isObject } from "../../shared/checks/objects.js";
+import { parseMetadata } from "./sidecar.js";
 
 /** The reserved folder, at the real root, that holds one folder per multipart upload (spec LOC-120). */
 export const UPLOADS_FOLDER = `${RESERVED_PREFIX}-uploads`;
@@ -35,6 +35,8 @@ export interface UploadManifest {
   readonly startedAt: number;
   /** The current parts, by part number. */
   readonly parts: Readonly<Record<string, ManifestPart>>;
+  /** The process that wrote this manifest (spec LOC-134); absent in manifests of earlier versions. */
+  readonly owner?: Owner | undefined;
 }
 
 const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -64,9 +66,13 @@ export async function readManifest(folder: string): Promise<UploadManifest | und
   return parseManifest(text);
 }
 
-/** Replaces the manifest atomically: a temp file in the upload's folder, then a rename. */
-export async function writeManifest(folder: string, manifest: UploadManifest): Promise<void> {
-  const temp = nodePath.join(folder, tempName());
+/** Writes the first manifest into a new (temp) upload folder. */
+export async function writeFirstManifest(folder: string, manifest: UploadManifest): Promise<void> {
+  await writeFile(nodePath.join(folder, MANIFEST_NAME), JSON.stringify(manifest), { flag: "wx" });
+}
+
+/** Replaces the manifest atomically: the temp file `temp` in the upload's folder, then a rename. */
+export async function writeManifest(folder: string, manifest: UploadManifest, temp: string): Promise<void> {
   try {
     await writeFile(temp, JSON.stringify(manifest), { flag: "wx" });
     await rename(temp, nodePath.join(folder, MANIFEST_NAME));
@@ -85,12 +91,22 @@ function parseManifest(text: string): UploadManifest | undefined {
   if (!isObject(m.parts)) return undefined;
   const metadata = parseMetadata(m.metadata);
   if (metadata === false) return undefined;
+  const owner = parseOwner(m.owner);
   const parts: Record<string, ManifestPart> = {};
   for (const [number, part] of Object.entries(m.parts as Record<string, unknown>)) {
     if (!isPart(part)) return undefined;
     parts[number] = { size: part.size, etag: part.etag, file: part.file };
   }
-  return { v: 1, path: m.path, overwrite: m.overwrite, contentType: m.contentType, metadata, startedAt: m.startedAt, parts };
+  return { v: 1, path: m.path, overwrite: m.overwrite, contentType: m.contentType, metadata, startedAt: m.startedAt, parts, owner };
+}
+
+/** The recorded owner, or `undefined` when there is none or it is malformed (an unknown owner). */
+function parseOwner(value: unknown): Owner | undefined {
+  if (!isObject(value)) return undefined;
+  const o = value as Partial<Record<keyof Owner, unknown>>;
+  if (typeof o.host !== "string" || typeof o.hostId !== "string" || typeof o.start !== "string") return undefined;
+  if (typeof o.pid !== "number" || !Number.isSafeInteger(o.pid) || o.pid < 1) return undefined;
+  return { host: o.host, hostId: o.hostId, pid: o.pid, start: o.start };
 }
 
 function isPart(value: unknown): value is ManifestPart {

@@ -207,7 +207,7 @@ describe.concurrent("sync and doctor", () => {
     expect(tiny.code).toBe(13);
     expect(lines(tiny.stdout)).toEqual([expect.stringMatching(/^FAIL CONF-095 .*QUOTA_EXCEEDED/), "0 passed, 1 failed, 0 skipped"]);
     const json = JSON.parse((await ws.run(["doctor", "--json", "memory://", "--only", "CONF-010"])).stdout) as { passed: number; failed: unknown[] };
-    expect(json).toEqual({ passed: 1, failed: [], skipped: [] });
+    expect(json).toEqual({ passed: 1, failed: [], skipped: [], residue: [] });
     const unknown = await ws.run(["doctor", "--only", "NOPE-1"]);
     expect(unknown.code).toBe(2);
   });

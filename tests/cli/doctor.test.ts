@@ -13,7 +13,7 @@ import { lines, makeWorkspace, type Workspace } from "./support/run-cli.js";
 
 // Every test spawns real processes (spec CLI-T01); a full doctor run takes about a minute on a
 // loaded 2-core machine, so its limit is a generous hang guard (TEST-005).
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 const made: Workspace[] = [];
 async function workspace(): Promise<Workspace> {

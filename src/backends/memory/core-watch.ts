@@ -106,12 +106,14 @@ class CoreObserver {
       moveFolder: (src, dst, options) => {
         const missing = missingFolders(tree(), dst, 1);
         proto.moveFolder.call(core, src, dst, options);
+        if (src === dst) return;
         this.folders(missing);
         this.emit({ type: "moved", kind: "folder", path: dst, from: src });
       },
       copyFolder: (src, dst, options) => {
         const missing = missingFolders(tree(), dst, 1);
         proto.copyFolder.call(core, src, dst, options);
+        if (src === dst) return;
         this.folders(missing);
         this.emit({ type: "created", kind: "folder", path: dst });
       },

@@ -27,6 +27,8 @@ import { deleteFile, deleteFolder } from "./remove.js";
 import { readAttributes } from "./sidecar.js";
 import { transfer, type TransferKind } from "./transfer.js";
 import { writeFile } from "./write-file.js";
+import { watchFolder, type FolderWatch } from "./folder-watch.js";
+import type { BackendWatch, BackendWatchOptions } from "../../contract/watch.js";
 import { describeType, isObject } from "../../shared/checks/objects.js";
 
 /** Options of {@link LocalBackend}. */
@@ -57,6 +59,7 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
   private readonly local: LocalRoot;
   private readonly uploads: LocalUploads;
   private closed = false;
+  private readonly watches = new Set<FolderWatch>();
 
   /** @throws `TypeError` when `options` or `options.root` is not usable (spec LOC-001). No I/O happens here. */
   constructor(options: LocalBackendOptions) {
@@ -252,10 +255,29 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
     return pathToFileURL(this.local.lexical(segments)).href;
   }
 
-  /** Marks the backend closed (spec LOC-091). Idempotent; later calls reject with `BackendUnavailable`. */
-  close(): Promise<void> {
+  /**
+   * Watches a folder through the operating system, with chokidar (spec WATCH-050..WATCH-052):
+   * changes by any process; reserved names never shown; a move is `deleted` + `created`.
+   */
+  async watch(path: string, options: BackendWatchOptions): Promise<BackendWatch> {
+    if ((await this.probe(path)) === "file") throw new InvalidPath("Not a folder: {path}", context(path));
+    const watch = await watchFolder({ root: this.local.real, path, segments: this.local.segments(path), options });
+    if (this.closed) await watch.end();
+    this.watches.add(watch);
+    return {
+      close: async () => {
+        this.watches.delete(watch);
+        await watch.close();
+      },
+    };
+  }
+
+  /** Marks the backend closed (spec LOC-091) and ends its watches. Idempotent; later calls reject with `BackendUnavailable`. */
+  async close(): Promise<void> {
     this.closed = true;
-    return Promise.resolve();
+    const watches = [...this.watches];
+    this.watches.clear();
+    await Promise.all(watches.map((watch) => watch.end()));
   }
 
   /** Checks the closed state and the path, and prepares the root; returns the path's segments. */

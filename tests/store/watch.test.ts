@@ -45,7 +45,7 @@ describe("Store.watch (spec/watch.md)", () => {
     expect(() => new Store({ backend: declared }).watch("")).toThrow(expect.objectContaining({ code: "CAPABILITY_NOT_SUPPORTED" }));
   });
 
-  it("WATCH-001 bad options and paths throw at once; a closed store gives a watcher that has ended", async () => {
+  it("WATCH-001 ST-120 bad options and paths throw at once; a closed store gives a watcher that has ended", async () => {
     const store = new Store({ backend: new MemoryBackend() });
     expect(() => store.watch("", { signal: {} as AbortSignal })).toThrow(TypeError);
     expect(() => store.watch("", { onError: "x" as never })).toThrow(TypeError);
@@ -228,7 +228,7 @@ describe("Store.watch (spec/watch.md)", () => {
     expect(preAborted.closed).toBe(true);
   });
 
-  it("WATCH-030 WATCH-012 the Store filters what a backend reports, maps paths and ends on onEnd(error)", async () => {
+  it("WATCH-030 BE-023 WATCH-012 the Store filters what a backend reports, maps paths and ends on onEnd(error)", async () => {
     const backend = fakeWatchingBackend();
     const store = new Store({ backend, rootPath: "r" });
     const errors: unknown[] = [];
@@ -249,7 +249,7 @@ describe("Store.watch (spec/watch.md)", () => {
     expect(backend.closes).toBe(1);
   });
 
-  it("WATCH-041 with no watcher left the memory core runs its own methods again", async () => {
+  it("WATCH-041 MEM-016 with no watcher left the memory core runs its own methods again", async () => {
     const backend = new MemoryBackend();
     const store = new Store({ backend });
     const own = (): string[] => Object.keys(backend.core).filter((key) => ["put", "delete", "move"].includes(key));

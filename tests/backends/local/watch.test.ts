@@ -53,7 +53,7 @@ describe("LocalBackend watch (spec WATCH-050..WATCH-052)", () => {
     expect(changes(log.events).filter((e) => e.path.includes(".remote-store") || e.from?.includes(".remote-store") === true)).toEqual([]);
   });
 
-  it("WATCH-051 one write through the store is one event, with its size; sidecars and temp files never show", async () => {
+  it("WATCH-051 LOC-130 one write through the store is one event, with its size; sidecars and temp files never show", async () => {
     const { store } = await freshStore();
     await using log = await recordEvents(store, "w", { recursive: true });
     const big = new Uint8Array(1024 * 1024).fill(7);

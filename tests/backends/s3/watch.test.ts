@@ -23,7 +23,7 @@ function pollingStore(): { store: Store; backend: S3Backend; fail(on: boolean): 
 }
 
 describe("S3Backend watch by polling (spec WATCH-060, WATCH-061)", () => {
-  it("WATCH-060 each poll reports the difference to the last: folders first, files in path order, deleted folders last", async () => {
+  it("WATCH-060 S3-110 each poll reports the difference to the last: folders first, files in path order, deleted folders last", async () => {
     const { store, backend } = pollingStore();
     await store.write("keep.txt", "k");
     const events: WatchEvent[] = [];

@@ -58,6 +58,7 @@ class RunningWatcher implements Watcher {
     if (plan === undefined || closing || plan.signal?.aborted === true) {
       this.ended = true;
       plan?.release();
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the store's own BackendUnavailable, passed through
       this.ready = plan === undefined ? Promise.reject(ended) : Promise.resolve();
       this.ready.catch(() => undefined);
       return;
@@ -119,6 +120,7 @@ class RunningWatcher implements Watcher {
     if (this.failure !== undefined) {
       const { error } = this.failure;
       this.failure = undefined;
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the error that ended the watcher, as it was raised
       return Promise.reject(error);
     }
     if (this.ended) return Promise.resolve({ value: undefined, done: true });

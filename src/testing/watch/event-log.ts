@@ -66,6 +66,7 @@ export async function recordEvents(store: Store, path = "", options: RecordEvent
       new Promise<void>((resolve, reject) => {
         const check = (): void => {
           if (done(events)) finish(() => resolve());
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the watcher's own error, as it was raised
           else if (failure !== undefined) finish(() => reject(failure?.error));
         };
         const finish = (settle: () => void): void => {

@@ -8,7 +8,7 @@ import { randomPrefix, serverOptions } from "./support/server.js";
 const shown = (events: readonly WatchEvent[]): string[] => events.map((e) => (e.type === "overflow" ? "overflow" : `${e.type} ${e.kind} ${e.path}`));
 
 /** A store over a backend that polls only when told (`watchInterval: 0`), through a client that can be made to fail. */
-function pollingStore(): { store: Store; backend: S3Backend; fail(on: boolean): void } {
+function pollingStore(): { store: Store; backend: S3Backend; fail: (on: boolean) => void } {
   const real = rawClient();
   let failing = false;
   const client = { send: (command: never) => (failing ? Promise.reject(new Error("the network is down")) : real.send(command)) } as unknown as S3Client;
@@ -62,7 +62,8 @@ describe("S3Backend watch by polling (spec WATCH-060, WATCH-061)", () => {
   });
 
   it("WATCH-061 a failed poll is tried again; three in a row end the watcher with the last error", async () => {
-    const { store, backend, fail } = pollingStore();
+    const { store, backend, fail: failPolls } = pollingStore();
+    const fail = (on: boolean): void => failPolls(on);
     const errors: unknown[] = [];
     const watcher = store.watch("", { onChange: () => undefined, onError: (error) => errors.push(error) });
     await watcher.ready;

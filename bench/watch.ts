@@ -53,7 +53,7 @@ async function localLatency(): Promise<Record<string, [number, number]>> {
   const ours = await latencies(200, (i) => store.write(`a${i}.txt`, "x").then(() => undefined), seen, (i) => `a${i}.txt`);
   await watcher.close();
   const raw = chokidarWatch(dir, { ignoreInitial: true });
-  await new Promise((resolve) => raw.once("ready", resolve));
+  await new Promise<void>((resolve) => raw.once("ready", () => resolve()));
   const rawSeen = new Map<string, number>();
   raw.on("add", (path: string) => rawSeen.set(nodePath.basename(path), performance.now()));
   const theirs = await latencies(200, (i) => writeFile(nodePath.join(dir, `b${i}.txt`), "x"), rawSeen, (i) => `b${i}.txt`);

@@ -26,6 +26,8 @@ import type {
   ReadTextOptions, StoreOptions, TransferOptions, UrlOptions, WriteOptions,
 } from "./store-options.js";
 import { decodeText } from "./text.js";
+import { openWatcher, type WatchHost } from "./watch/open-watch.js";
+import type { Watcher, WatchOptions } from "./watch/watch-types.js";
 import { describeType } from "../shared/checks/objects.js";
 
 const CHILD = Symbol("remote-store.child");
@@ -53,6 +55,8 @@ export class Store implements AsyncDisposable {
   /** Settles when a pending backend has arrived (or failed to); `undefined` once it has. */
   private arrival: Promise<void> | undefined;
   private closed = false;
+  /** Open watchers, ended by `close()` (spec WATCH-021). */
+  private watchers: Set<Watcher> | undefined;
 
   constructor(options: StoreOptions) {
     const o = optionsObject(options);
@@ -316,10 +320,19 @@ export class Store implements AsyncDisposable {
     return this.call(() => (expiresIn === undefined ? urlOf(full) : urlOf(full, { expiresIn })));
   }
 
-  /** Closes the store (and the backend, when this store owns it). Idempotent. */
+  /**
+   * Watches the folder `path` for changes (spec/watch.md): iterate the watcher (`for await`), or
+   * pass `onChange`. Needs the `watch` capability; paths in events are store-relative.
+   */
+  watch(path = "", options?: WatchOptions): Watcher {
+    return openWatcher(this.watchHost(), path, options);
+  }
+
+  /** Closes the store (and the backend, when this store owns it) and its watchers. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.watchers !== undefined) await Promise.all([...this.watchers].map((watcher) => watcher.close()));
     if (this.ownsBackend) await this.given.close();
   }
 
@@ -371,6 +384,30 @@ export class Store implements AsyncDisposable {
 
   private folderContext(): FolderOperationContext {
     return { backend: this.target, ops: this.ops as BackendOps, scope: this.scope, call: (operation) => this.call(operation), gate: (capability) => this.gate(capability), assertOpen: () => this.assertOpen() };
+  }
+
+  private watchHost(): WatchHost {
+    const watchMethod = (): NonNullable<Backend["watch"]> => {
+      this.gate("watch");
+      const backend = this.target;
+      if (typeof backend.watch !== "function") throw this.missing("watch");
+      return backend.watch.bind(backend);
+    };
+    return {
+      closed: this.closed,
+      scope: this.scope,
+      watchers: (this.watchers ??= new Set()),
+      check: () => {
+        this.assertOpen();
+        if (this.ops !== undefined) watchMethod();
+      },
+      toBackend: (path) => this.queryPath(path),
+      start: async (folder, options) => {
+        await this.arrived();
+        const watch = watchMethod();
+        return this.call(() => watch(folder, options));
+      },
+    };
   }
 
   private multipartContext(): MultipartContext {

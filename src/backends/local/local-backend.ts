@@ -29,6 +29,8 @@ import { findResidue, type ResidueEntry } from "./residue-report.js";
 import { readAttributes } from "./sidecar.js";
 import { transfer, type TransferKind } from "./transfer.js";
 import { writeFile } from "./write-file.js";
+import { watchFolder, type FolderWatch } from "./folder-watch.js";
+import type { BackendWatch, BackendWatchOptions } from "../../contract/watch.js";
 import { describeType, isObject } from "../../shared/checks/objects.js";
 
 /** Options of {@link LocalBackend}. */
@@ -60,6 +62,7 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
   private readonly local: LocalRoot;
   private readonly uploads: LocalUploads;
   private closed = false;
+  private readonly watches = new Set<FolderWatch>();
 
   /** @throws `TypeError` when `options` or `options.root` is not usable (spec LOC-001). No I/O happens here. */
   constructor(options: LocalBackendOptions) {
@@ -262,11 +265,31 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
   }
 
   /**
-   * Marks the backend closed (spec LOC-091) and removes its journal once no operation runs
-   * (LOC-132). Idempotent; later calls reject with `BackendUnavailable`.
+   * Watches a folder through the operating system, with chokidar (spec WATCH-050..WATCH-052):
+   * changes by any process; reserved names never shown; a move is `deleted` + `created`.
+   */
+  async watch(path: string, options: BackendWatchOptions): Promise<BackendWatch> {
+    if ((await this.probe(path)) === "file") throw new InvalidPath("Not a folder: {path}", context(path));
+    const watch = await watchFolder({ root: this.local.real, path, segments: this.local.segments(path), options });
+    if (this.closed) await watch.end();
+    this.watches.add(watch);
+    return {
+      close: async () => {
+        this.watches.delete(watch);
+        await watch.close();
+      },
+    };
+  }
+
+  /**
+   * Marks the backend closed (spec LOC-091), ends its watches, and removes its journal once no
+   * operation runs (LOC-132). Idempotent; later calls reject with `BackendUnavailable`.
    */
   async close(): Promise<void> {
     this.closed = true;
+    const watches = [...this.watches];
+    this.watches.clear();
+    await Promise.all(watches.map((watch) => watch.end()));
     await this.local.close();
   }
 

@@ -25,6 +25,7 @@ export function s3OptionsSchema(zod: typeof z) {
       concurrency: positiveInt.max(256).optional(),
       pageSize: positiveInt.max(1000).optional(),
       urlExpiresIn: positiveInt.max(604_800).optional(),
+      watchInterval: zod.number().int().nonnegative().max(86_400_000).optional(),
     })
     .refine((o) => (o.accessKeyId === undefined) === (o.secretAccessKey === undefined), {
       message: "accessKeyId and secretAccessKey are given together (or neither, for the SDK's default credential chain)",

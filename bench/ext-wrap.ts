@@ -1,5 +1,5 @@
 /**
- * Benchmark of stores that wrap stores (issue 20, spec/benchmarks.md BENCH-040..043): the per-call
+ * Benchmark of stores that wrap stores (issue 20, spec/benchmarks.md BENCH-050..053): the per-call
  * cost of `wrapStore` and `observe` on memory point operations, and what a `cache` hit saves on
  * memory, on local disk and over an S3 endpoint (`serveS3` in this process).
  * Run: npm run bench:wrap [-- --quick]
@@ -16,7 +16,7 @@ import { S3Backend } from "../src/s3.js";
 import { serveS3 } from "../src/s3-server/index.js";
 
 const QUICK = process.argv.includes("--quick");
-/** Calls per timed batch, and batches per subject (BENCH-040: interleaved, median of the batches). */
+/** Calls per timed batch, and batches per subject (BENCH-050: interleaved, median of the batches). */
 const POINT_OPS = QUICK ? 20_000 : 200_000;
 const BATCHES = QUICK ? 5 : 9;
 const IO_OPS = QUICK ? 200 : 2000;
@@ -29,7 +29,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** Nanoseconds per call of `op` on each subject: batches interleaved across subjects, in rotating order, median per subject (BENCH-040). */
+/** Nanoseconds per call of `op` on each subject: batches interleaved across subjects, in rotating order, median per subject (BENCH-050). */
 async function nsPerCall(subjects: readonly (readonly [string, Store])[], op: Op, ops: number): Promise<Map<string, number>> {
   const samples = new Map<string, number[]>(subjects.map(([name]) => [name, []]));
   for (const [, store] of subjects) for (let i = 0; i < Math.min(ops, 1000); i++) await op(store, i);
@@ -48,7 +48,7 @@ async function check(condition: boolean, what: string): Promise<void> {
   if (!condition) throw new Error(`benchmark check failed: ${what}`);
 }
 
-/** BENCH-041: identity wrappers and observe over memory point operations, against the bare Store. */
+/** BENCH-051: identity wrappers and observe over memory point operations, against the bare Store. */
 async function pointOverhead(): Promise<void> {
   const bare = new Store({ backend: new MemoryBackend() });
   for (let i = 0; i < 100; i++) await bare.write(`d/f${i}.bin`, KIB);
@@ -65,7 +65,7 @@ async function pointOverhead(): Promise<void> {
   };
   const rows: Record<string, string | number>[] = [];
   for (const [label, op] of Object.entries(ops)) {
-    // BENCH-043: every subject returns what the bare store does.
+    // BENCH-053: every subject returns what the bare store does.
     for (const [name, store] of subjects) await check(JSON.stringify(await op(store, 7)) === JSON.stringify(await op(bare, 7)), `${name} ${label}`);
     const times = await nsPerCall(subjects, op, POINT_OPS);
     const base = times.get("bare Store") as number;
@@ -74,11 +74,11 @@ async function pointOverhead(): Promise<void> {
       rows.push({ operation: label, subject: name, "ns/call": Math.round(ns), overhead: name === "bare Store" ? "—" : `${(((ns - base) / base) * 100).toFixed(1)}%` });
     }
   }
-  console.log("\nPer-call overhead on memory point operations (BENCH-041; aim: under 20%)");
+  console.log("\nPer-call overhead on memory point operations (BENCH-051; aim: under 20%)");
   console.table(rows);
 }
 
-/** BENCH-042: a cache hit against the plain read, on memory, local disk and an S3 endpoint. */
+/** BENCH-052: a cache hit against the plain read, on memory, local disk and an S3 endpoint. */
 async function cacheSpeedup(): Promise<void> {
   const dir = await mkdtemp(nodePath.join(tmpdir(), "rs-bench-wrap-"));
   const server = await serveS3({ onWarning: () => undefined });
@@ -103,13 +103,13 @@ async function cacheSpeedup(): Promise<void> {
       const cached = cache(plain, { ttl: 3600 });
       await check((await cached.readBytes("f.bin")).byteLength === 1024, `${label}: cached read`);
       const times = await nsPerCall([["plain", plain], ["cache hit", cached]], (s) => s.readBytes("f.bin"), ops);
-      // BENCH-043: the cached side is timed on hits only.
+      // BENCH-053: the cached side is timed on hits only.
       await check(cached.stats.misses === 1, `${label}: every timed cached read was a hit (misses ${cached.stats.misses})`);
       const [p, c] = [times.get("plain") as number, times.get("cache hit") as number];
       rows.push({ store: label, "plain readBytes 1 KiB (µs)": +(p / 1000).toFixed(2), "cache hit (µs)": +(c / 1000).toFixed(3), "speed-up": `${(p / c).toFixed(1)}×` });
       await plain.close();
     }
-    console.log("\nCache hit against a plain readBytes of a 1 KiB file (BENCH-042; aim on local disk: at least 10×)");
+    console.log("\nCache hit against a plain readBytes of a 1 KiB file (BENCH-052; aim on local disk: at least 10×)");
     console.table(rows);
   } finally {
     client.destroy();
@@ -118,6 +118,6 @@ async function cacheSpeedup(): Promise<void> {
   }
 }
 
-console.log(`Wrapper benchmark${QUICK ? " (--quick)" : ""}: Node ${process.version}, ${BATCHES} batches per subject, median (BENCH-040)`);
+console.log(`Wrapper benchmark${QUICK ? " (--quick)" : ""}: Node ${process.version}, ${BATCHES} batches per subject, median (BENCH-050)`);
 await pointOverhead();
 await cacheSpeedup();

@@ -1,4 +1,4 @@
-import { isRemoteStoreError } from "../errors/index.js";
+import { isRemoteStoreError } from "../errors/remote-store-error.js";
 import { observe } from "../ext/observe/observe.js";
 import type { StoreEvent } from "../ext/observe/types.js";
 import type { Store } from "../store/store.js";

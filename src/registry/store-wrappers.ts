@@ -26,15 +26,13 @@ export interface StoreWrapperType {
   readonly prepare: (value: unknown) => (store: Store) => Store;
 }
 
-/** Advice for a wrapper key that an entry of the package offers but that is not loaded. */
-export interface StoreWrapperHint {
-  readonly key: string;
-  /** What to do to get it, completing "the "<key>" wrapper …". */
-  readonly advice: string;
-}
-
 const wrappers = new Map<string, StoreWrapperType>();
-const hints = new Map<string, StoreWrapperHint>();
+/**
+ * The wrapper keys the package's own entries offer (`remote-store/ext/<key>`): a config naming one
+ * whose entry is not loaded gets advice on what to import (REG-110). Data, not a registration, so
+ * that a bundle without the registry carries none of it.
+ */
+const PACKAGE_WRAPPERS: readonly string[] = ["cache", "observe", "faults"];
 
 /**
  * Lets store entries of configs name a wrapper (spec REG-110). Register before building a
@@ -60,11 +58,6 @@ export function registerProvidedWrapper(type: StoreWrapperType): void {
   if (!wrappers.has(type.key)) registerStoreWrapper(type);
 }
 
-/** Registers advice for a wrapper key another entry of the package offers. */
-export function registerStoreWrapperHint(hint: StoreWrapperHint): void {
-  hints.set(hint.key, Object.freeze({ ...hint }));
-}
-
 /** The registered wrapper of `key`, or `undefined`. */
 export function storeWrapperOf(key: string): StoreWrapperType | undefined {
   return wrappers.get(key);
@@ -72,10 +65,11 @@ export function storeWrapperOf(key: string): StoreWrapperType | undefined {
 
 /** The advice for a known but unloaded wrapper key, or `undefined`. */
 export function storeWrapperHint(key: string): string | undefined {
-  return wrappers.has(key) ? undefined : hints.get(key)?.advice;
+  if (wrappers.has(key) || !PACKAGE_WRAPPERS.includes(key)) return undefined;
+  return `is registered by import "remote-store/ext/${key}", before building the registry`;
 }
 
-/** The keys of the registered wrappers and of the hinted ones, sorted. */
+/** The keys of the registered wrappers and of the package's own, sorted. */
 export function storeWrapperKeys(): string[] {
-  return [...new Set([...wrappers.keys(), ...hints.keys()])].sort();
+  return [...new Set([...wrappers.keys(), ...PACKAGE_WRAPPERS])].sort();
 }

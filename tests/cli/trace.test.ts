@@ -33,6 +33,11 @@ describe("--trace and the REPL's wrappers", () => {
     expect(traceLines.length).toBeGreaterThan(0);
     for (const line of traceLines) expect(line).toMatch(/^trace: \w+ .*\d+\.\d\d ms/);
     expect(traceLines.some((line) => /^trace: read ".*data\/reports\/r\.txt" \d+\.\d\d ms 5 B$/.test(line))).toBe(true);
+    // A plain path is a local file (CLI-022), observed the same way.
+    const plainPath = io();
+    expect(await main(["--trace", "cat", "data/reports/r.txt"], plainPath)).toBe(0);
+    expect(plainPath.stdout.text).toBe(plain.stdout.text);
+    expect(plainPath.stderr.text).toMatch(/^trace: read ".*data\/reports\/r\.txt" \d+\.\d\d ms 5 B$/m);
     const failing = io();
     expect(await main(["cat", "--trace", "file:./data/reports/missing.txt"], failing)).not.toBe(0);
     expect(failing.stderr.text).toMatch(/^trace: \w+ ".*missing\.txt" .* NOT_FOUND$/m);

@@ -4,7 +4,7 @@ import { cache } from "../../ext/cache/index.js";
 import { withFaults } from "../../ext/faults/index.js";
 import { observe } from "../../ext/observe/index.js";
 import { Registry } from "../../registry/index.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import type { Session } from "../session/session.js";
 
 /**

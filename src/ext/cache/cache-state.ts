@@ -26,10 +26,13 @@ export class CacheState {
   epoch = 0;
   hits = 0;
   misses = 0;
+  /** Whether results are stored; with `invalidateOn: "watch"` only while the watch runs (CACHE-013). */
+  storing: boolean;
   private readonly entries: LRUCache<string, Entry>;
   private readonly byPath = new Map<string, Set<string>>();
 
   constructor(readonly options: ResolvedCacheOptions) {
+    this.storing = !options.watch;
     this.entries = new LRUCache<string, Entry>({
       max: options.maxEntries,
       dispose: (entry, key) => this.unindex(entry.path, key),
@@ -50,7 +53,7 @@ export class CacheState {
 
   /** Stores `value` under `key`, about `path`, unless a mutation began since `epoch`. */
   store(key: string, path: string, value: unknown, epoch: number): void {
-    if (epoch !== this.epoch) return;
+    if (epoch !== this.epoch || !this.storing) return;
     this.entries.set(key, { value, path, expiresAt: this.options.now() + this.options.ttlMs });
     let keys = this.byPath.get(path);
     if (keys === undefined) this.byPath.set(path, (keys = new Set()));

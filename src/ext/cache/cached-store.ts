@@ -7,6 +7,7 @@ import { WrappedStore } from "../../store/wrap/wrapped-store.js";
 import { CacheLayer } from "./cache-layer.js";
 import { CacheState, type CacheStats } from "./cache-state.js";
 import { resolveCacheOptions, type CacheOptions } from "./options.js";
+import { invalidateOnChanges } from "./watch-invalidation.js";
 
 /**
  * A store with a read-through cache in front (spec CACHE-*): what `cache(store, options)`
@@ -14,11 +15,18 @@ import { resolveCacheOptions, type CacheOptions } from "./options.js";
  */
 export class CachedStore extends WrappedStore {
   private readonly cacheLayer: CacheLayer;
+  /**
+   * Resolves once results are kept (spec CACHE-013): at once, or with `invalidateOn: "watch"`
+   * when the watch of the inner store is ready; rejects when that watch could not start (then
+   * nothing is kept). Shared with the children.
+   */
+  readonly ready: Promise<void>;
 
   /** @internal Made by {@link cache} and by `child`. */
-  constructor(inner: Store, layer: CacheLayer) {
+  constructor(inner: Store, layer: CacheLayer, ready: Promise<void> = Promise.resolve()) {
     super(inner, layer);
     this.cacheLayer = layer;
+    this.ready = ready;
   }
 
   /** Hits, misses and entries held, of the cache this store shares with its parent and children. */
@@ -40,7 +48,7 @@ export class CachedStore extends WrappedStore {
   }
 
   protected override wrapChild(innerChild: Store, layer: StoreLayer): Store {
-    return new CachedStore(innerChild, layer as CacheLayer);
+    return new CachedStore(innerChild, layer as CacheLayer, this.ready);
   }
 }
 
@@ -53,11 +61,15 @@ export class CachedStore extends WrappedStore {
  * const fast = cache(s3Store, { ttl: 30, maxEntries: 10_000 });
  * await fast.readText("config.json"); // from S3
  * await fast.readText("config.json"); // from memory
+ * const live = cache(localStore, { invalidateOn: "watch" }); // changes by others drop entries as they happen
  * ```
  *
- * @throws `TypeError`/`RangeError` naming a bad option, before anything is wrapped
+ * @throws `TypeError`/`RangeError` naming a bad option, before anything is wrapped;
+ *   `CapabilityNotSupported` for `invalidateOn: "watch"` on a store that cannot watch
  */
 export function cache(store: Store, options?: CacheOptions): CachedStore {
   checkStore(store);
-  return new CachedStore(store, new CacheLayer(new CacheState(resolveCacheOptions(options)), ""));
+  const state = new CacheState(resolveCacheOptions(options));
+  const ready = state.options.watch ? invalidateOnChanges(store, state) : Promise.resolve();
+  return new CachedStore(store, new CacheLayer(state, ""), ready);
 }

@@ -1,4 +1,4 @@
-import type { RemoteStoreError } from "../../errors/index.js";
+import type { RemoteStoreError } from "../../errors/remote-store-error.js";
 import { joinPath } from "../../paths/path-parts.js";
 import { Listing } from "../../store/listing.js";
 import type { StoreCall, StoreLayer } from "../../store/wrap/layer.js";
@@ -35,7 +35,7 @@ export class FaultLayer implements StoreLayer {
   }
 
   readonly intercept = (call: StoreCall): unknown => {
-    if (call.operation === "supports" || call.operation === "child") return call.next();
+    if (call.operation === "supports" || call.operation === "child" || call.operation === "watch") return call.next();
     const path = call.path === undefined ? undefined : joinPath(this.prefix, call.path);
     const to = call.to === undefined ? undefined : joinPath(this.prefix, call.to);
     const index = this.choose(call, path, to);

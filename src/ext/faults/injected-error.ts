@@ -1,8 +1,9 @@
 import type { Capability } from "../../contract/capabilities.js";
 import {
   AlreadyExists, BackendUnavailable, CapabilityNotSupported, ConfigError, DirectoryNotEmpty, InvalidArgument,
-  InvalidPath, NotFound, PermissionDenied, QuotaExceeded, type ErrorCode, type RemoteStoreError,
-} from "../../errors/index.js";
+  InvalidPath, NotFound, PermissionDenied, QuotaExceeded,
+} from "../../errors/classes.js";
+import type { ErrorCode, RemoteStoreError } from "../../errors/remote-store-error.js";
 import type { StoreOperation } from "../../store/wrap/operations.js";
 
 type Make = (message: string, options: { path?: string; backend: string; capability: Capability }) => RemoteStoreError;

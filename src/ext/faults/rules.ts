@@ -1,5 +1,5 @@
 import { minimatch } from "minimatch";
-import type { ErrorCode } from "../../errors/index.js";
+import type { ErrorCode } from "../../errors/remote-store-error.js";
 import { describeType } from "../../shared/checks/objects.js";
 import { STORE_OPERATIONS, type StoreOperation } from "../../store/wrap/operations.js";
 import { OptionProblems, type OptionPath } from "../internal/option-problems.js";
@@ -7,7 +7,7 @@ import { ERROR_CODES } from "./injected-error.js";
 
 /** One fault rule (spec FAULT-002): which calls it chooses and what it does to them. */
 export interface FaultRule {
-  /** The operations it applies to (WRAP-002 names); default every operation but `supports` and `child`. */
+  /** The operations it applies to (WRAP-002 names); default every operation but `supports`, `child` and `watch`. */
   readonly operations?: readonly FaultOperation[];
   /** A minimatch glob the call's path (or, for `move`/`copy`/`moveFolder`/`copyFolder`, its destination) must match. */
   readonly paths?: string;
@@ -23,10 +23,10 @@ export interface FaultRule {
   readonly times?: number;
 }
 
-/** The operations a fault can act on: every operation but the synchronous `supports` and `child`. */
-export type FaultOperation = Exclude<StoreOperation, "supports" | "child">;
+/** The operations a fault can act on: every operation but the synchronous `supports`, `child` and `watch`. */
+export type FaultOperation = Exclude<StoreOperation, "supports" | "child" | "watch">;
 
-export const FAULT_OPERATIONS: readonly FaultOperation[] = STORE_OPERATIONS.filter((op): op is FaultOperation => op !== "supports" && op !== "child");
+export const FAULT_OPERATIONS: readonly FaultOperation[] = STORE_OPERATIONS.filter((op): op is FaultOperation => op !== "supports" && op !== "child" && op !== "watch");
 
 const RULE_KEYS = ["operations", "paths", "error", "afterBytes", "latencyMs", "probability", "times"] as const;
 
@@ -86,7 +86,7 @@ export class CompiledRule {
 
   /** True when the rule chooses a call of `operation` on `path` (or with destination `to`). */
   matches(operation: StoreOperation, path: string | undefined, to: string | undefined): boolean {
-    if (operation === "supports" || operation === "child") return false;
+    if (operation === "supports" || operation === "child" || operation === "watch") return false;
     if (this.operations !== undefined && !this.operations.has(operation)) return false;
     if (this.matcher === undefined) return true;
     return (path !== undefined && this.matcher(path)) || (to !== undefined && this.matcher(to));

@@ -2,6 +2,7 @@ import { checkStore } from "../internal/arguments.js";
 import { tapStream } from "../internal/tap-stream.js";
 import type { Store } from "../../store/store.js";
 import type { Listing } from "../../store/listing.js";
+import type { Watcher } from "../../store/watch/watch-types.js";
 import type { StoreCall, StoreLayer } from "../../store/wrap/layer.js";
 import { LISTING_OPERATIONS, SYNC_OPERATIONS } from "../../store/wrap/operations.js";
 import { wrapStore } from "../../store/wrap/wrap-store.js";
@@ -80,6 +81,7 @@ class Observer {
       this.finish(start, { error: error as Error });
       throw error;
     }
+    if (call.operation === "watch") return this.watching(result as Watcher, start);
     if (SYNC_OPERATIONS.has(call.operation)) {
       this.finish(start, {});
       return result;
@@ -143,6 +145,15 @@ class Observer {
       const pass = new OperationEvent(++sequence, start.operation, start.path, start.to, start.store, this.now());
       return ({ items, error }) => this.finish(pass, error === undefined ? { items } : { items, error: error as Error });
     });
+  }
+
+  /** A watch is reported once, when its watcher is ready or could not start (OBS-011); the watcher is the inner store's. */
+  private watching(watcher: Watcher, start: OperationEvent): Watcher {
+    watcher.ready.then(
+      () => this.finish(start, {}),
+      (error: unknown) => this.finish(start, { error: error as Error }),
+    );
+    return watcher;
   }
 
   private timedStream(stream: ReadableStream<Uint8Array>, start: OperationEvent): ReadableStream<Uint8Array> {

@@ -1,5 +1,5 @@
 import { context, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from "@opentelemetry/api";
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import type { ObserveHooks, StoreEvent, StoreEventStart } from "../observe/types.js";
 
 /** The span attribute names the adapter sets (spec OBS-010); stable across versions. */

@@ -18,7 +18,7 @@ type PathPlace = "query" | "file" | "pair" | "upload" | "none";
 
 const PLACES: Readonly<Record<StoreOperation, PathPlace>> = {
   supports: "none", glob: "none", listMultipartUploads: "none", close: "none",
-  exists: "query", isFile: "query", isFolder: "query", listFiles: "query", listFolders: "query", iterChildren: "query", getFolderInfo: "query",
+  exists: "query", isFile: "query", isFolder: "query", listFiles: "query", listFolders: "query", iterChildren: "query", getFolderInfo: "query", watch: "query",
   read: "file", readBytes: "file", readText: "file", write: "file", writeText: "file", writeAtomic: "file",
   delete: "file", deleteFolder: "file", getFileInfo: "file", createFolder: "file", startMultipartUpload: "file", url: "file", child: "file",
   move: "pair", copy: "pair", moveFolder: "pair", copyFolder: "pair",

@@ -37,6 +37,7 @@ export const STORE_DISPATCH: { readonly [K in StoreMethodOperation]: (inner: Sto
   listMultipartUploads: (s) => s.listMultipartUploads(),
   child: (s, a) => s.child(...(a as unknown as Parameters<Store["child"]>)),
   url: (s, a) => s.url(...(a as unknown as Parameters<Store["url"]>)),
+  watch: (s, a) => s.watch(...(a as unknown as Parameters<Store["watch"]>)),
   close: (s) => s.close(),
 };
 

@@ -25,8 +25,8 @@ export interface CallOf<K extends StoreOperation> {
   readonly store: Store;
   /**
    * Runs the call on the inner store, with `args` instead of the caller's when given, and
-   * returns its result: a Promise, a `Listing` (listings), a `Store` (`child`, already wrapped)
-   * or a boolean (`supports`). The handle `startMultipartUpload` resolves to is already wrapped.
+   * returns its result: a Promise, a `Listing` (listings), a `Store` (`child`, already wrapped),
+   * a `Watcher` (`watch`) or a boolean (`supports`). The handle `startMultipartUpload` resolves to is already wrapped.
    */
   next(args?: Parameters<SignatureOf<K>>): ReturnType<SignatureOf<K>>;
 }
@@ -54,7 +54,7 @@ export interface StoreLayer {
   /**
    * Handles one call and returns its result, of the type the Store method returns: a Promise
    * for most operations (a synchronous throw becomes a rejection), a `Listing` for listings,
-   * a `Store` for `child`, a boolean for `supports`.
+   * a `Store` for `child`, a boolean for `supports`, a `Watcher` for `watch`.
    */
   intercept?(call: StoreCall): unknown;
   /**

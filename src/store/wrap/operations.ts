@@ -18,7 +18,7 @@ export const STORE_OPERATIONS = [
   "move", "copy",
   "createFolder", "moveFolder", "copyFolder",
   "startMultipartUpload", "listMultipartUploads", ...UPLOAD_OPERATIONS,
-  "child", "url", "close",
+  "child", "url", "watch", "close",
 ] as const;
 
 /** The name of an operation a layer sees. */
@@ -33,8 +33,8 @@ export type StoreMethodOperation = Exclude<StoreOperation, UploadOperation>;
 /** The listing operations: they return a `Listing` synchronously. */
 export const LISTING_OPERATIONS: ReadonlySet<StoreOperation> = new Set(["listFiles", "listFolders", "iterChildren", "glob"]);
 
-/** The operations that answer synchronously: listings, `child` and `supports`; every other one returns a Promise. */
-export const SYNC_OPERATIONS: ReadonlySet<StoreOperation> = new Set([...LISTING_OPERATIONS, "child", "supports"]);
+/** The operations that answer synchronously: listings, `child`, `supports` and `watch`; every other one returns a Promise. */
+export const SYNC_OPERATIONS: ReadonlySet<StoreOperation> = new Set([...LISTING_OPERATIONS, "child", "supports", "watch"]);
 
 /** The operations that change what a store holds (spec WRAP-002): what a cache invalidates and a fault journal calls a write. */
 export const MUTATING_OPERATIONS: ReadonlySet<StoreOperation> = new Set([

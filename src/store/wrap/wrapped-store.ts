@@ -5,6 +5,7 @@ import { Listing } from "../listing.js";
 import type { MultipartUpload } from "../multipart-upload.js";
 import { rejection } from "../rejection.js";
 import { Store } from "../store.js";
+import type { Watcher } from "../watch/watch-types.js";
 import { LayerCall, shownPath, type CallTarget } from "./call.js";
 import { STORE_DISPATCH } from "./dispatch.js";
 import type { StoreCall, StoreLayer } from "./layer.js";
@@ -147,6 +148,16 @@ export class WrappedStore extends Store implements CallTarget {
 
   override url(...args: P<"url">): Promise<string> {
     return this.layer.intercept === undefined ? this.inner.url(...args) : this.promised("url", args);
+  }
+
+  /** Watches the inner store's folder (through the layer as `watch`, spec WRAP-011). */
+  override watch(...args: P<"watch">): Watcher {
+    if (this.layer.intercept === undefined) return this.inner.watch(...args);
+    const watcher = this.through("watch", args);
+    if (!isObject(watcher) || typeof (watcher as { close?: unknown }).close !== "function") {
+      throw new TypeError(`the ${this.layerName()} layer's watch must return a Watcher, got ${describeType(watcher)}`);
+    }
+    return watcher as Watcher;
   }
 
   /** Closes the inner store (through the layer). */

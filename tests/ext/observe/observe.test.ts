@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryBackend, MultipartUpload, Store } from "../../../src/index.js";
 import { observe, type ObserveHooks, type StoreEvent } from "../../../src/ext/observe/index.js";
+import { recordEvents } from "../../../src/testing/index.js";
 import { expectCode } from "../support/expect.js";
 
 /** An observed memory store, its events, and a clock that moves 5 ms per read. */
@@ -131,6 +132,20 @@ describe("observe", () => {
       "uploadPart m.bin 3",
       "completeMultipartUpload m.bin 3",
     ]);
+  });
+
+  it("OBS-011 watch is one event, ended when the watcher is ready or fails to start; its changes are not operations", async () => {
+    const { inner, store, events } = observed();
+    await inner.write("file.txt", "x");
+    await using log = await recordEvents(store, "", { recursive: true });
+    expect(events.map(brief)).toEqual([{ operation: "watch", path: "", to: undefined, bytes: undefined, items: undefined, error: undefined }]);
+    await inner.write("a.txt", "behind");
+    await log.waitFor((seen) => seen.some((e) => e.type === "created" && e.path === "a.txt"), "a.txt created");
+    expect(events).toHaveLength(1);
+    const onFile = store.watch("file.txt");
+    await expectCode(() => onFile.ready, "INVALID_PATH", "file.txt");
+    expect(() => store.watch("", { bufferSize: 0 })).toThrow(RangeError);
+    expect(events.slice(1).map((e) => `${e.operation} ${e.path ?? ""} ${e.error?.name ?? ""}`)).toEqual(["watch file.txt InvalidPath", "watch  RangeError"]);
   });
 
   it("OBS-007 bad hooks are a TypeError naming them, before anything is wrapped", () => {

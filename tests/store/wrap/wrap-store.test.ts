@@ -3,6 +3,7 @@ import {
   InvalidPath, Listing, MemoryBackend, MultipartUpload, PermissionDenied, Store, STORE_OPERATIONS, wrapStore,
   type StoreCall, type StoreLayer, type StoreOperation,
 } from "../../../src/index.js";
+import { recordEvents } from "../../../src/testing/index.js";
 import { expectCode } from "../../ext/support/expect.js";
 
 /** A memory store and a wrapper that records every call its layer sees. */
@@ -73,12 +74,37 @@ describe("wrapStore", () => {
     await other.abort();
     await store.url("a.txt");
     store.child("f");
+    const watcher = store.watch("f", { recursive: true });
+    await watcher.ready;
+    await watcher.close();
     await store.close();
     const seen = new Set(calls.map((c) => c.operation));
     expect([...STORE_OPERATIONS].filter((op) => !seen.has(op))).toEqual([]);
     // readText is one call, not a readText and a readBytes: the inner store's own calls do not pass through.
     expect(calls.filter((c) => c.operation === "readBytes")).toHaveLength(1);
     expect(calls.find((c) => c.operation === "uploadPart")).toEqual({ operation: "uploadPart", path: "m.bin", to: undefined });
+    expect(calls.find((c) => c.operation === "watch")).toEqual({ operation: "watch", path: "f", to: undefined });
+  });
+
+  it("WRAP-011 watch passes through: the inner store's watcher, events for changes made through the wrapper, closed with the store", async () => {
+    const { inner, store, calls } = recorded();
+    await using log = await recordEvents(store.child("d"), "", { recursive: true });
+    await store.write("d/a.txt", "hi");
+    await inner.write("d/b.txt", "behind");
+    await log.waitFor((events) => events.filter((e) => e.type === "created" && e.kind === "file").length === 2, "two files created");
+    expect(log.events.map((e) => (e.type === "overflow" ? e.type : `${e.type} ${e.kind} ${e.path}`))).toEqual(["created folder ", "created file a.txt", "created file b.txt"]);
+    expect(calls.filter((c) => c.operation === "watch")).toEqual([{ operation: "watch", path: "", to: undefined }]);
+    await store.close();
+    expect(log.watcher.closed).toBe(true);
+  });
+
+  it("WRAP-004 WRAP-011 watch throws synchronously what intercept throws, and must return a Watcher", () => {
+    const failing = recorded({ intercept: () => { throw new PermissionDenied("no watching"); } }).store;
+    expect(() => failing.watch()).toThrow(PermissionDenied);
+    const bad = recorded({ intercept: (call) => (call.operation === "watch" ? 42 : call.next()) }).store;
+    expect(() => bad.watch()).toThrow(/watch must return a Watcher/);
+    const plain = wrapStore(new Store({ backend: new MemoryBackend() }), {});
+    expect(() => plain.watch("", { bufferSize: 0 })).toThrow(RangeError);
   });
 
   it("WRAP-003 paths are normalised and relative to the store; to is the destination", async () => {

@@ -75,6 +75,53 @@ export async function timeWithBudget<T>(
   return { ms: done === items.length ? spent : (spent * items.length) / done, done, total: items.length };
 }
 
+/** `items` cut into `count` consecutive parts of nearly equal size (fewer when there are fewer items). */
+function parts<T>(items: readonly T[], count: number): (readonly T[])[] {
+  const out: (readonly T[])[] = [];
+  for (let k = 0; k < count; k++) {
+    const part = items.slice(Math.floor((items.length * k) / count), Math.floor((items.length * (k + 1)) / count));
+    if (part.length > 0) out.push(part);
+  }
+  return out;
+}
+
+// spec BENCH-017: a batch timed as consecutive parts, the figure their median scaled to the whole.
+/**
+ * Times `items` as `batches` consecutive parts (each processed as {@link timeWithBudget} does,
+ * within what is left of `budgetMs`) and reports the median part's time scaled to all items, so
+ * that one garbage collection or one preemption of the process does not decide the figure. With
+ * one batch this is {@link timeWithBudget}. Parts stop once the budget is spent; then `done` is
+ * less than `total` and the figure is extrapolated from the parts done.
+ */
+export async function timeInBatches<T>(
+  items: readonly T[],
+  { batches, slice, budgetMs }: { readonly batches: number; readonly slice: number; readonly budgetMs: number },
+  run: (part: readonly T[]) => Promise<void>,
+): Promise<BudgetedTime> {
+  if (batches <= 1) return timeWithBudget(items, slice, budgetMs, run);
+  const perItem: number[] = [];
+  let done = 0;
+  let spent = 0;
+  for (const part of parts(items, batches)) {
+    const timed = await timeWithBudget(part, slice, Math.max(0, budgetMs - spent), run);
+    perItem.push(timed.ms / part.length);
+    done += timed.done;
+    spent += (timed.ms * timed.done) / part.length;
+    if (timed.done < part.length || spent > budgetMs) break;
+  }
+  return { ms: median(perItem) * items.length, done, total: items.length };
+}
+
+/**
+ * Milliseconds for `run` over all `items`, timed as `batches` consecutive parts: the median part's
+ * time scaled to all items (with one batch, the time of one call with every item).
+ */
+export async function timeMedianPart<T>(items: readonly T[], batches: number, run: (part: readonly T[]) => Promise<void>): Promise<number> {
+  const perItem: number[] = [];
+  for (const part of parts(items, batches)) perItem.push((await timeMs(() => run(part))) / part.length);
+  return perItem.length === 0 ? 0 : median(perItem) * items.length;
+}
+
 // spec BENCH-007: operations too short to time once are repeated until 5 ms have passed.
 /**
  * Milliseconds per call of `run(i)`, repeated until `minMs` have passed or `maxRuns` calls

@@ -54,7 +54,8 @@ function rate(workload: WorkloadResult): string {
 
 function heading(run: RecordedRun): string {
   const when = run.results.machine.date.slice(0, 16).replace("T", " ");
-  return `${run.label}: commit ${run.commit}, ${when} UTC, ${run.results.mode} run of ${run.results.repetitions} repetitions, load average ${run.load.start} → ${run.load.end}`;
+  const samples = Math.max(0, ...run.results.workloads.flatMap((w) => Object.values(w.figures).map((f) => f.samples.length)));
+  return `${run.label}: commit ${run.commit}, ${when} UTC, ${run.results.mode} run, ${samples} samples per figure, load average ${run.load.start} → ${run.load.end}`;
 }
 
 /** One recorded run: its targets, remote-store's rate per workload, and the ratio table. */
@@ -73,7 +74,7 @@ export function recordedRunsMarkdown(runs: readonly RecordedRun[]): string {
   if (runs.length === 0) return "";
   return `## Recorded runs of single families
 
-Runs of some families only (\`npm run bench -- --only <families> --record <label>\`), kept to compare the code before and after a change. Each run is one process with its systems interleaved and rotated, so the ratios within a run compare like with like; absolute figures of two runs are not comparable, since the machine's load differed (the 1-minute load average is shown). Ratios are peer time ÷ remote-store time, as above: against \`Map + await\` (the copying floor) 1× means as fast as the floor.
+Runs of some families only (\`npm run bench -- --only <families> --record <label>\`), kept to compare the code before and after a change. Each run is one process with its systems interleaved and rotated, so the ratios within a run compare like with like; absolute figures of two runs are not comparable, since the machine's load differed (the 1-minute load average is shown; the hot-path family is timed in CPU time, which a busy machine disturbs far less than wall time, BENCH-017). Ratios are peer time ÷ remote-store time, as above: against \`Map + await\` (the copying floor) 1× means as fast as the floor.
 
 ${runs.map(runMarkdown).join("\n\n")}
 `;

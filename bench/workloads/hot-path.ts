@@ -1,4 +1,5 @@
 import type { BenchConfig } from "../config.js";
+import { cpuClock } from "../harness/measure.js";
 import type { Recorder, WorkloadSpec } from "../report/results.js";
 import type { SystemAdapter } from "../systems/system.js";
 import { nativeTree } from "./context.js";
@@ -10,13 +11,14 @@ const family = "hot-path";
 
 /**
  * The point operations of the hot-path family: `exists` asks about the files written, and each
- * operation is timed as five consecutive parts of the files (a part takes a few milliseconds).
+ * operation is timed in CPU time as five consecutive parts of the files (a part takes a few
+ * milliseconds).
  */
-export const HOT_POINT_OPS: PointWorkloads = { write: "hot-write", read: "hot-read", stat: "hot-stat", exists: "hot-exists", probe: "files", batches: 5 };
+export const HOT_POINT_OPS: PointWorkloads = { write: "hot-write", read: "hot-read", stat: "hot-stat", exists: "hot-exists", probe: "files", batches: 5, clock: cpuClock };
 
-/** The one folder the hot-path family lists. */
+/** The one folder the hot-path family lists, timed in CPU time. */
 export function hotFolder(config: BenchConfig): FolderWorkloads {
-  return { files: config.hotPathFolderFiles, create: "hot-folder-create", list: "hot-folder-list", family };
+  return { files: config.hotPathFolderFiles, create: "hot-folder-create", list: "hot-folder-list", family, clock: cpuClock };
 }
 
 /** The hot-path family's tree: `hotPathFanout` folders of `filesPerFolder` files. */

@@ -1,4 +1,4 @@
-import { median, timeMs, timeWithBudget } from "../harness/measure.js";
+import { median, timeMs, timeWithBudget, wallClock, type Clock } from "../harness/measure.js";
 import type { WorkloadSpec } from "../report/results.js";
 import type { Session, SystemAdapter } from "../systems/system.js";
 import { sample, type TreeContext } from "./context.js";
@@ -93,17 +93,18 @@ export async function runSmallListings(target: SmallListingTarget, { workload = 
   sample(target, workload, median(batches), { extrapolated });
 }
 
-/** The workload ids and size of one one-folder run. */
+/** The workload ids and size of one one-folder run, and the clock it is timed on. */
 export interface FolderWorkloads {
   readonly files: number;
   readonly create: string;
   readonly list: string;
   readonly family: string;
+  readonly clock: Clock;
 }
 
 /** The one-folder family (BENCH-011): `flatFiles` files. */
 export function flatWorkloads(config: BenchConfig): FolderWorkloads {
-  return { files: config.flatFiles, create: "flat-create", list: "flat-list", family };
+  return { files: config.flatFiles, create: "flat-create", list: "flat-list", family, clock: wallClock };
 }
 
 // spec BENCH-011: flat-create and flat-list.
@@ -123,10 +124,10 @@ export async function runFlatFolder(system: SystemAdapter, config: BenchConfig, 
   try {
     const paths = filesIn(["flat"], folder.files).map(system.path);
     const data = bytes(16);
-    const create = await timeWithBudget(paths, 100, config.budgetMs, (part) => session.writeFiles(part, data));
+    const create = await timeWithBudget(paths, 100, config.budgetMs, (part) => session.writeFiles(part, data), folder.clock);
     sample(sink, folder.create, create.ms, { extrapolated: create.done < create.total });
     let listed = 0;
-    const ms = await timeMs(async () => (listed = await session.listFolders([system.path("flat")])));
+    const ms = await timeMs(async () => (listed = await session.listFolders([system.path("flat")])), folder.clock);
     expectEqual(system.id, "flat listing", listed, create.done);
     // A partial folder is listed and scaled in proportion (listing cost is linear in the entries).
     sample(sink, folder.list, ms, { part: create.done, whole: create.total });

@@ -1,4 +1,4 @@
-import { timeInBatches, timeMedianPart } from "../harness/measure.js";
+import { timeInBatches, timeMedianPart, wallClock, type Clock } from "../harness/measure.js";
 import type { WorkloadSpec } from "../report/results.js";
 import { partialTree, sample, type TreeContext } from "./context.js";
 import { bytes, expectEqual, type TreeLayout } from "./tree.js";
@@ -13,10 +13,12 @@ export interface PointWorkloads {
   readonly probe: "missing" | "files";
   /** Each operation is timed as this many consecutive parts of the files, the figure scaled from the median part (1: one batch). */
   readonly batches: number;
+  /** The clock the operations are timed on. */
+  readonly clock: Clock;
 }
 
 /** The tree family's point operations (BENCH-010). */
-export const TREE_POINT_OPS: PointWorkloads = { write: "write", read: "read", stat: "stat", exists: "exists-missing", probe: "missing", batches: 1 };
+export const TREE_POINT_OPS: PointWorkloads = { write: "write", read: "read", stat: "stat", exists: "exists-missing", probe: "missing", batches: 1, clock: wallClock };
 
 // spec BENCH-010: write, read, stat, exists-missing on the tree.
 /** The point-operation workloads on the shared tree: write, read, stat, exists-on-missing. */
@@ -44,14 +46,14 @@ export async function runPointOps(start: TreeContext, ids: PointWorkloads = TREE
   const { session, system, config } = start;
   const data = bytes(config.fileSize);
   const total = start.native.files.length;
-  const write = await timeInBatches(start.native.files, { batches: ids.batches, slice: config.filesPerFolder, budgetMs: config.budgetMs }, (part) => session.writeFiles(part, data));
+  const write = await timeInBatches(start.native.files, { batches: ids.batches, slice: config.filesPerFolder, budgetMs: config.budgetMs, clock: ids.clock }, (part) => session.writeFiles(part, data));
   sample(start, ids.write, write.ms, { extrapolated: write.done < total });
   await session.writeFiles(start.native.smallFiles, data);
   const context: TreeContext = { ...start, native: partialTree(start.native, write.done, config.filesPerFolder), written: write.done };
   const { native } = context;
   const n = write.done;
   const scale = { part: n, whole: total };
-  const timed = (items: readonly string[], run: (part: readonly string[]) => Promise<void>): Promise<number> => timeMedianPart(items, ids.batches, run);
+  const timed = (items: readonly string[], run: (part: readonly string[]) => Promise<void>): Promise<number> => timeMedianPart(items, ids, run);
 
   let read = 0;
   sample(context, ids.read, await timed(native.files, async (part) => void (read += await session.readFiles(part))), scale);

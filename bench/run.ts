@@ -134,13 +134,13 @@ function writeReport(here: string, results: BenchResults, files: { json: string;
 
 // spec BENCH-024: a partial run keeps the full run's files; with --record it is added to recorded-runs.json and RESULTS.md is rendered again.
 /** Saves a partial run: `results-partial.json`, and with `--record` the recorded runs and RESULTS.md rendered anew. */
-function writePartial(here: string, results: BenchResults, args: RunArguments, load: RecordedRun["load"]): void {
+function writePartial(here: string, results: BenchResults, args: RunArguments, { commit, load }: Pick<RecordedRun, "commit" | "load">): void {
   const partial = `results-partial${results.mode === "quick" ? "-quick" : ""}.json`;
   writeFileSync(path.join(here, partial), `${JSON.stringify(results, null, 2)}\n`);
   log(`wrote bench/${partial}`);
   if (args.record === undefined) return;
   const recordedFile = path.join(here, "recorded-runs.json");
-  const run: RecordedRun = { label: args.record, commit: currentCommit(here), families: [...(args.only ?? [])], load, results };
+  const run: RecordedRun = { label: args.record, commit, families: [...(args.only ?? [])], load, results };
   const recorded = withRecordedRun(readRecordedRuns(recordedFile), run);
   writeFileSync(recordedFile, `${JSON.stringify(recorded, null, 2)}\n`);
   const full = JSON.parse(readFileSync(path.join(here, "results.json"), "utf8")) as BenchResults;
@@ -156,6 +156,8 @@ async function main(): Promise<void> {
   if (config.multipartBytes > config.streamBytes) throw new Error("multipartBytes must not exceed streamBytes");
   const started = performance.now();
   const loadAtStart = loadAverage();
+  // The code measured is what was loaded now: a change made while the run goes on is not in it.
+  const commit = currentCommit(path.dirname(fileURLToPath(import.meta.url)));
   const recorder = new Recorder();
   const tree = treeLayout(config.fanout, config.filesPerFolder);
   for (const spec of [
@@ -205,7 +207,7 @@ async function main(): Promise<void> {
   mkdirSync(here, { recursive: true });
   process.stdout.write(`\n## Targets\n\n${targetsTable(results, args.only)}\n\n## Ratios (peer ÷ remote-store, above 1 = remote-store better)\n\n${ratioTable(results)}\n\n`);
   if (args.only !== undefined) {
-    writePartial(here, results, args, { start: loadAtStart, end: loadAverage() });
+    writePartial(here, results, args, { commit, load: { start: loadAtStart, end: loadAverage() } });
     return;
   }
   process.stdout.write(`## Small listing against tree size\n\n${scalingTable(results)}\n\n`);

@@ -1,4 +1,5 @@
 import { AlreadyExists, InvalidPath, QuotaExceeded, type RemoteStoreError, type RemoteStoreErrorOptions } from "../../errors/index.js";
+import { lastSlash } from "../../paths/path-parts.js";
 import type { FileNode, FolderNode, TreeNode } from "./nodes.js";
 import type { MemoryTree } from "./tree.js";
 
@@ -71,7 +72,7 @@ const NO_SEGMENTS: readonly string[] = Object.freeze([]);
 
 function locate(context: PlacementContext, path: string): Target<TreeNode> {
   // Fast path: the parent folder exists (often the one looked up last), so nothing is split.
-  const slash = path.lastIndexOf("/");
+  const slash = lastSlash(path);
   const parent = context.tree.folderOf(path, slash);
   if (parent !== undefined) {
     const name = path.slice(slash + 1);

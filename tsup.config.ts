@@ -11,6 +11,7 @@ const esmEntries = {
   local: "src/backends/local/index.ts",
   testing: "src/testing/index.ts",
   s3: "src/s3.ts",
+  "s3-server": "src/s3-server/index.ts",
   cli: "src/cli/bin.ts",
   "ext/integrity": "src/ext/integrity/index.ts",
   "ext/transfer": "src/ext/transfer/index.ts",

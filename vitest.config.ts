@@ -1,13 +1,17 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import LongestFirstSequencer from "./tests/support/sequencer.js";
 
 /**
- * Two projects: `core` (everything that needs nothing but Node) and `s3`, whose globalSetup
- * starts an S3-compatible server on 127.0.0.1 and stops it afterwards (spec S3-T01).
- * `npm test` runs both; `npx vitest run --project core` skips the server.
+ * Three projects: `core` (everything that needs nothing but Node); `s3`, whose globalSetup
+ * starts an S3-compatible server (`serveS3` over a MemoryBackend, or the one named by
+ * S3_TEST_ENDPOINT) and stops it afterwards (spec S3S-T01); and `s3-server`, the tests of that
+ * server, each file starting its own servers — they share one module graph per worker
+ * (`isolate: false`), so the AWS SDK is loaded once per worker, not once per file.
+ * `npm test` runs all three; `npx vitest run --project core` skips the servers.
  *
- * Test conventions (spec TEST-001..TEST-008): limits are hang guards, never timing assertions, so
+ * Test conventions (spec TEST-001..TEST-009): limits are hang guards, never timing assertions, so
  * they are generous enough for a loaded 2-core machine; files run in parallel workers (vitest's
  * default of one worker per core minus one would leave this machine's second core idle while a
  * worker waits on a child process, a socket or the disk).
@@ -26,13 +30,22 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     // The conformance cases that wait for the wall clock run as one concurrent group (CONF-H08).
     maxConcurrency: 16,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,
         test: {
           name: "core",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/backends/s3/**", "**/node_modules/**"],
+          exclude: ["tests/backends/s3/**", "tests/s3-server/**", "**/node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "s3-server",
+          include: ["tests/s3-server/**/*.test.ts"],
+          isolate: false,
         },
       },
       {

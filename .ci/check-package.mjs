@@ -74,6 +74,19 @@ const s3Registry = new esm.Registry({ backends: { b: "s3://bucket/prefix?endpoin
 check("after importing remote-store/s3, the registry accepts s3:// URLs", s3Registry.backendNames.includes("b"));
 await s3Registry.close();
 
+const s3Server = await import("remote-store/s3-server");
+check("import('remote-store/s3-server') exports serveS3", typeof s3Server.serveS3 === "function");
+check("the core entries do not load the S3 server's signer or XML parser", coreFiles.every((file) => !/signature-v4|fast-xml-parser/.test(readFileSync(file, "utf8"))));
+{
+  const backend = new esm.MemoryBackend();
+  const served = new esm.Store({ backend });
+  await served.createFolder("bkt");
+  const server = await s3Server.serveS3({ backend, anonymous: true, onWarning: () => undefined });
+  const put = await fetch(`${server.endpoint}/bkt/a.txt`, { method: "PUT", body: "over http" });
+  check("serveS3 from dist takes an anonymous PUT into the served memory tree", put.status === 200 && (await served.readText("bkt/a.txt")) === "over http");
+  await server.close();
+}
+
 const report = await testing.runConformance({ create: () => new esm.MemoryBackend() });
 check(`runConformance from dist passes on MemoryBackend (failed: ${report.failed.length})`, report.failed.length === 0 && report.passed > 0);
 

@@ -1,7 +1,7 @@
 /**
  * S3 backend overhead benchmark (issue 9): `npx tsx bench/s3.ts [--quick]`.
  *
- * Starts its own s3rver on 127.0.0.1 (tests/backends/s3/support/s3rver-process.ts) and measures,
+ * Starts its own S3 endpoint on 127.0.0.1 (`serveS3` over a MemoryBackend, in this process) and measures,
  * interleaved in one run, the Store over `S3Backend` against raw `@aws-sdk/client-s3` calls doing
  * the same work:
  *
@@ -13,7 +13,7 @@
  * PutObject is reported as well, to show what the check costs. Both sides use one SDK client and
  * the same objects, so the difference is the library's own work. Medians of interleaved rounds.
  *
- * A loopback s3rver on a small machine is noisy (it shares the CPU with the client), so a second
+ * A loopback server on a small machine is noisy (it shares the CPU with the client), so a second
  * table measures the library's own CPU time per call directly: the same calls against a client
  * stub that answers at once, minus the stub's own cost.
  * The figures are printed as a Markdown table; nothing here asserts on time.
@@ -32,7 +32,7 @@ import {
 import { performance } from "node:perf_hooks";
 import { S3Backend } from "../src/s3.js";
 import { Store } from "../src/index.js";
-import { S3RVER_CREDENTIALS, startS3rver } from "../tests/backends/s3/support/s3rver-process.js";
+import { serveS3 } from "../src/s3-server/index.js";
 
 const QUICK = process.argv.includes("--quick");
 const SMALL_OPS = QUICK ? 100 : 150;
@@ -45,17 +45,18 @@ const PART_SIZE = 8 * MiB;
 const QUEUE = 4;
 const CHUNK = MiB;
 
-const server = await startS3rver("bench");
+const server = await serveS3();
+await server.store?.createFolder("bench");
 const clientConfig = {
   endpoint: server.endpoint,
   region: "us-east-1",
   forcePathStyle: true,
-  credentials: { ...S3RVER_CREDENTIALS },
+  credentials: server.credentials[0] as { accessKeyId: string; secretAccessKey: string },
   requestChecksumCalculation: "WHEN_REQUIRED" as const,
   responseChecksumValidation: "WHEN_REQUIRED" as const,
 };
 const raw = new S3Client(clientConfig);
-const Bucket = server.bucket;
+const Bucket = "bench";
 /** Both sides share one client and the same objects: the only difference is the library's own code. */
 const store = new Store({ backend: new S3Backend({ bucket: Bucket, client: raw, conditionalWrites: false, partSize: PART_SIZE, queueSize: QUEUE }) });
 const payload = new Uint8Array(1024).map((_, i) => i % 251);
@@ -233,7 +234,7 @@ function row(name: string, unit: string, results: Record<string, number>): strin
 }
 
 try {
-  process.stderr.write(`s3rver at ${server.endpoint}; ${SMALL_OPS} ops × ${ROUNDS} rounds, ${BIG_ROUNDS} × 256 MiB\n`);
+  process.stderr.write(`serveS3 at ${server.endpoint}; ${SMALL_OPS} ops × ${ROUNDS} rounds, ${BIG_ROUNDS} × 256 MiB\n`);
   await seedSmall();
   const lines = [
     "| workload | library (Store + S3Backend) | raw SDK, same requests | library overhead | raw SDK, bare PutObject |",
@@ -243,10 +244,10 @@ try {
     ...row("stat (getFileInfo / HEAD)", "ops/s", await smallStat()),
     ...row("256 MiB streamed upload (multipart, 8 MiB × 4)", "MiB/s", await bigUpload()),
   ];
-  process.stdout.write(`${lines.join("\n")}\n\nNode ${process.version}, loopback s3rver 3.7.1 (one process, sharing the machine with the client); medians of interleaved rounds.\n\n`);
+  process.stdout.write(`${lines.join("\n")}\n\nNode ${process.version}, serveS3 over a MemoryBackend (in the same process as the client); medians of interleaved rounds.\n\n`);
   process.stdout.write(`${(await libraryCpu()).join("\n")}\n`);
 } finally {
   await store.close();
   raw.destroy();
-  await server.stop();
+  await server.close();
 }

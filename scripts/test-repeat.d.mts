@@ -1,4 +1,4 @@
-/** Types of the parts of `scripts/test-repeat.mjs` its tests import (spec TEST-010). */
+/** Types of the parts of `scripts/test-repeat.mjs` its tests import (spec TEST-002). */
 export interface RepeatOptions {
   readonly runs: number;
   readonly beside: boolean;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs `npm test` N times, each on a fresh clone of HEAD with `npm ci`, and reports every
-// failing case by file and name (spec TEST-010). With --beside, a second suite runs next to
+// failing case by file and name (spec TEST-002). With --beside, a second suite runs next to
 // each run, in its own clone, to load the machine the way a busy CI host does.
 //
 //   npm run test:repeat -- 10             ten runs, one after another
@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = nodePath.resolve(nodePath.dirname(fileURLToPath(import.meta.url)), "..");
 const USAGE = "usage: npm run test:repeat -- <runs> [--beside] [--keep] [-- <extra vitest arguments>]";
 
-/** Parses the command line (TEST-010); throws with the usage text on anything unknown. */
+/** Parses the command line (TEST-002); throws with the usage text on anything unknown. */
 export function parseArguments(argv) {
   const options = { runs: undefined, beside: false, keep: false, extra: [] };
   for (let i = 0; i < argv.length; i++) {

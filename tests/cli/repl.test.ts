@@ -7,7 +7,7 @@ import { TMUX, TmuxServer } from "./support/tmux.js";
 import { collect, lines, makeWorkspace, type Workspace } from "./support/run-cli.js";
 
 // Real processes, npm and tmux (spec CLI-T01): generous limits for a loaded 2-core machine.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 let ws: Workspace;
 let cli: string;
@@ -109,7 +109,7 @@ describe("piped REPL (CLI-074)", () => {
 const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 
 describe.skipIf(TMUX === undefined)("on a terminal (tmux)", () => {
-  // TEST-004: every test gets its own tmux server, started and answering before the test types.
+  // TEST-005: every test gets its own tmux server, started and answering before the test types.
   let tmux: TmuxServer;
   beforeEach(async () => {
     tmux = await TmuxServer.start();

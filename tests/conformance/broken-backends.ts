@@ -3,7 +3,7 @@ import type { ManualClock } from "../../src/testing/index.js";
 
 /**
  * A MemoryBackend seen through a Proxy whose listed members are replaced (test helper, not a test file).
- * With `clock`, the backend stamps with it (hand the same clock to `runConformance`, TEST-002).
+ * With `clock`, the backend stamps with it (hand the same clock to `runConformance`, TEST-003).
  */
 export function wrapMemory(overrides: (inner: MemoryBackend) => Partial<Record<keyof MemoryBackend, unknown>>, options: { clock?: ManualClock } = {}): Backend {
   const inner = new MemoryBackend(options.clock === undefined ? {} : { clock: options.clock.now });

@@ -3,7 +3,7 @@ import { describeBackendConformance, ManualClock } from "../../src/testing/index
 
 // spec CONF-G02: the suite is registered twice, at the backend root and at conformance-root/<random>;
 // CONF-G05: with createWithQuota the memory backend runs every case, none skipped (see guarantees.test.ts).
-// CONF-H08 / TEST-002: every backend stamps with one ManualClock, so the cases that need time to pass
+// CONF-H08 / TEST-003: every backend stamps with one ManualClock, so the cases that need time to pass
 // move it forward instead of sleeping, and the stamps must match the clock exactly (no tolerance).
 const clock = new ManualClock();
 

@@ -7,7 +7,7 @@ import { wrapMemory } from "./broken-backends.js";
 const NEW_AREAS = ["create-folder", "move-folder", "copy-folder", "multipart", "snapshots"];
 const idsOf = (area: string): string[] => CONFORMANCE_CASES.filter((c) => c.area === area).map((c) => c.id);
 
-// TEST-002: the broken backends stamp with this clock and the runs move it instead of sleeping.
+// TEST-003: the broken backends stamp with this clock and the runs move it instead of sleeping.
 const clock = new ManualClock();
 const clocked = { clock, timestampToleranceMs: 0 } as const;
 

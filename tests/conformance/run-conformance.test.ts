@@ -60,6 +60,15 @@ describe("runConformance", () => {
     expect(report.failed).toEqual([]);
   });
 
+  it("CONF-H03 skips the known gaps with their reasons and runs nothing of them; a gap that does not apply changes nothing", async () => {
+    const report = await runConformance({ create: noOpDelete, only: ["CONF-210", "CONF-020"], knownGaps: { "CONF-210": "this backend's delete is a no-op", "CONF-999": "no such case" } });
+    expect(report.failed).toEqual([]);
+    expect(report.passed).toBe(1);
+    expect(report.skipped).toEqual([{ id: "CONF-210", reason: "known gap: this backend's delete is a no-op" }]);
+    const asMap = await runConformance({ create: noOpDelete, only: ["CONF-210"], knownGaps: new Map([["CONF-210", "mapped"]]) });
+    expect(asMap.skipped).toEqual([{ id: "CONF-210", reason: "known gap: mapped" }]);
+  });
+
   it("CONF-004 reports an expected capability the backend does not declare", async () => {
     const report = await runConformance({ create: () => withoutCapabilities(["copy"]), capabilities: ["read", "write", "copy"], only: ["CONF-004", "CONF-325"] });
     expect(report.failed.map((f) => [f.id, f.message])).toEqual([["CONF-004", "the backend does not declare: copy"], ["CONF-325", expect.stringContaining("CAPABILITY_NOT_SUPPORTED") as string]]);

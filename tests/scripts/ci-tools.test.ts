@@ -48,7 +48,7 @@ describe("CI summary line (.ci/summary.mjs)", () => {
 });
 
 describe("npm run test:repeat (scripts/test-repeat.mjs)", () => {
-  it("TEST-010 takes a run count and --beside/--keep, and refuses anything else with the usage text", () => {
+  it("TEST-002 takes a run count and --beside/--keep, and refuses anything else with the usage text", () => {
     expect(parseArguments(["10", "--beside"])).toEqual({ runs: 10, beside: true, keep: false, extra: [] });
     expect(parseArguments(["2", "--keep", "--", "--project", "core"])).toEqual({ runs: 2, beside: false, keep: true, extra: ["--project", "core"] });
     expect(() => parseArguments([])).toThrow(/usage: npm run test:repeat/);
@@ -59,7 +59,7 @@ describe("npm run test:repeat (scripts/test-repeat.mjs)", () => {
     expect(run.stderr).toMatch(/^test:repeat: unknown argument "--nope"/);
   });
 
-  it("TEST-010 names every failing case by file and full name, and a file that failed without a case", () => {
+  it("TEST-002 names every failing case by file and full name, and a file that failed without a case", () => {
     const found = failures(
       {
         testResults: [

@@ -8,15 +8,15 @@ const DIRS = ["tests", "tests-browser", "src/testing"];
 const SOURCE = /\.(?:[cm]?[jt]s|tsx)$/;
 
 /**
- * TEST-008: the only places where test code may wait for a fixed time, each with its reason.
+ * TEST-009: the only places where test code may wait for a fixed time, each with its reason.
  * Everything else may yield to the event loop (`setTimeout(resolve, 0)` or `1`) but never sleep.
  */
 const FIXED_WAITS: Readonly<Record<string, string>> = {
-  "tests/cli/support/tmux.ts": "polls the tmux server and the screen for content, with a deadline (TEST-004)",
+  "tests/cli/support/tmux.ts": "polls the tmux server and the screen for content, with a deadline (TEST-005)",
   "tests/cli/support/build-cli.ts": "polls for another worker's CLI build to appear, with a deadline",
   "src/testing/harness/execute-case.ts": "the per-case hang guard, and CONF-H08's wait for the wall clock when no clock is controlled",
   "src/testing/conformance/support/content.ts": "defines `delay`, used with 0 to yield between chunks",
-  "tests/backends/s3/s3rver.test.ts": "S3 stamps whole seconds and the server's clock cannot be set: the one case that needs a later stamp waits for it once (TEST-003)",
+  "src/testing/watch/event-log.ts": "the deadline of `waitFor`, which resolves as soon as the awaited events have arrived (TEST-005)",
 };
 
 /** A call that starts a timer or a sleep, with the text of the line it is on. */
@@ -40,7 +40,7 @@ function sources(dir: string): string[] {
 }
 
 describe("test conventions (spec/test-suite.md)", () => {
-  it("TEST-008 TEST-002 no test code sleeps for a fixed time outside the listed polling helpers", () => {
+  it("TEST-009 TEST-003 no test code sleeps for a fixed time outside the listed polling helpers", () => {
     const found: string[] = [];
     for (const file of DIRS.flatMap(sources)) {
       const name = relative(ROOT, file);
@@ -54,7 +54,7 @@ describe("test conventions (spec/test-suite.md)", () => {
     expect(found).toEqual([]);
   });
 
-  it("TEST-008 the check finds a fixed wait and lets a yield pass", () => {
+  it("TEST-009 the check finds a fixed wait and lets a yield pass", () => {
     const flagged = (line: string): boolean => TIMER.test(line) && !YIELD.test(line) && !NOT_A_CALL.test(line);
     expect(flagged("await new Promise((resolve) => setTimeout(resolve, 150));")).toBe(true);
     expect(flagged("await sleep(1000);")).toBe(true);
@@ -62,17 +62,17 @@ describe("test conventions (spec/test-suite.md)", () => {
     expect(flagged("await delay(0);")).toBe(false);
   });
 
-  it("TEST-008 every listed exception still exists and still waits", () => {
+  it("TEST-009 every listed exception still exists and still waits", () => {
     for (const name of Object.keys(FIXED_WAITS)) expect(TIMER.test(readFileSync(join(ROOT, name), "utf8")), name).toBe(true);
   });
 
-  it("TEST-005 limits are hang guards: 60 s per test and 120 s per hook by default", async () => {
+  it("TEST-006 limits are hang guards: 60 s per test and 120 s per hook by default", async () => {
     const config = (await import("../../vitest.config.js")).default as { test?: { testTimeout?: number; hookTimeout?: number } };
     expect(config.test?.testTimeout).toBeGreaterThanOrEqual(60_000);
     expect(config.test?.hookTimeout).toBeGreaterThanOrEqual(120_000);
   });
 
-  it("TEST-006 every environment variable that enlarges a randomised run is documented, and CI sizes are bounded", () => {
+  it("TEST-007 every environment variable that enlarges a randomised run is documented, and CI sizes are bounded", () => {
     const spec = readFileSync(join(ROOT, "spec/test-suite.md"), "utf8");
     const variables = new Set<string>();
     const sizes: string[] = [];

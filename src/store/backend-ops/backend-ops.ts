@@ -1,7 +1,7 @@
 import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange, EntryKind } from "../../contract/backend.js";
 import type { Capability } from "../../contract/capabilities.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
-import { CapabilityNotSupported } from "../../errors/index.js";
+import { CapabilityNotSupported } from "../../errors/classes.js";
 import { collectStream } from "../../shared/streams/range-stream.js";
 import { deleteFolderByFiles } from "./delete-folder-fallback.js";
 import { folderInfoFromFiles } from "./folder-info-fallback.js";
@@ -13,7 +13,7 @@ import { rejection } from "../rejection.js";
  * method where it has one, else the Store's fallback, built once per backend. A gated method the
  * backend does not declare rejects with `CapabilityNotSupported` (the Store's gate refuses such
  * calls first). Every promise-returning operation returns a native promise and never throws
- * (spec BE-023), so the Store can hand its promise on as it is.
+ * (spec BE-024), so the Store can hand its promise on as it is.
  */
 export interface BackendOps {
   readonly kindOf: (path: string) => Promise<EntryKind | undefined>;
@@ -52,7 +52,7 @@ const AsyncFunction = (async () => undefined).constructor;
 
 /**
  * `call`, a call of the backend's own `method`, as an operation that returns a native promise and
- * never throws (spec BE-023), or `undefined` when the backend has no such method. An `async`
+ * never throws (spec BE-024), or `undefined` when the backend has no such method. An `async`
  * method is one already and `call` is used as it is; any other is guarded, so that a synchronous
  * throw becomes a rejection and a thenable a promise.
  *

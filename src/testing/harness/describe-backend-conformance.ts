@@ -45,7 +45,7 @@ export function describeBackendConformance(name: string, options: ConformanceOpt
 
       function register(testCase: ConformanceCase, how: { concurrent: boolean }): void {
         const title = `${testCase.id} [${testCase.area}] ${testCase.title}`;
-        const reason = skipReason(testCase, capabilities, traits);
+        const reason = skipReason(testCase, capabilities, traits, options.knownGaps);
         if (reason !== undefined) it.skip(`${title} (skipped: ${reason})`, () => undefined);
         else if (how.concurrent) it.concurrent(title, () => executeCase(testCase, setup), timeout);
         else it(title, () => executeCase(testCase, setup), timeout);

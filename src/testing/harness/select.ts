@@ -6,9 +6,11 @@ import type { BackendFactory, ConformanceOptions } from "./options.js";
 import { isObject } from "../../shared/checks/objects.js";
 
 /** Why `testCase` does not apply, or `undefined` when it does (spec CONF-H03). */
-export function skipReason(testCase: ConformanceCase, capabilities: CapabilitySet, traits: ReadonlySet<ConformanceTrait>): string | undefined {
+export function skipReason(testCase: ConformanceCase, capabilities: CapabilitySet, traits: ReadonlySet<ConformanceTrait>, gaps?: ConformanceOptions["knownGaps"]): string | undefined {
   const missing = testCase.needs.filter((cap) => !capabilities.has(cap));
   const reasons: string[] = [];
+  const gap = gaps === undefined ? undefined : gaps instanceof Map ? (gaps as ReadonlyMap<string, string>).get(testCase.id) : Object.hasOwn(gaps, testCase.id) ? (gaps as Readonly<Record<string, string>>)[testCase.id] : undefined;
+  if (gap !== undefined) reasons.push(`known gap: ${gap}`);
   if (missing.length > 0) reasons.push(`needs capability: ${missing.join(", ")}`);
   for (const trait of testCase.traits ?? []) {
     if (traits.has(trait)) continue;

@@ -6,7 +6,7 @@ import { LocalBackend } from "../../../src/backends/local/index.js";
 import { describeBackendConformance } from "../../../src/testing/index.js";
 
 /**
- * TEST-007: a LocalBackend in a fresh temp folder of its own, removed when the backend closes. The harness
+ * TEST-008: a LocalBackend in a fresh temp folder of its own, removed when the backend closes. The harness
  * closes every backend it made, also those it makes while collecting (to read the capabilities),
  * and the cases that wait for the clock run concurrently (CONF-H08): so each case cleans up only
  * its own folder, never another's.

@@ -26,8 +26,8 @@ function emptyBucket(put: (request: SeenRequest) => FakeResponse): (request: See
   };
 }
 
-describe("S3 request details on a fake endpoint (features the s3rver test server lacks)", () => {
-  it("S3-033 s3rver ignores If-None-Match: a write without overwrite sends If-None-Match: *, and the server's 412 is ALREADY_EXISTS", async () => {
+describe("S3 request details on a fake endpoint (answers a test server does not give on its own)", () => {
+  it("S3-033 a write without overwrite sends If-None-Match: *, and the server's 412 is ALREADY_EXISTS", async () => {
     const { store, fake } = await storeOn(emptyBucket(() => s3Error(412, "PreconditionFailed")));
     await expectCode(store.write("dir/n.txt", "x"), "ALREADY_EXISTS", "dir/n.txt");
     const puts = fake.requests.filter((r) => r.method === "PUT");
@@ -36,7 +36,7 @@ describe("S3 request details on a fake endpoint (features the s3rver test server
     await store.close();
   });
 
-  it("S3-033 s3rver ignores If-None-Match: a 409 ConditionalRequestConflict is ALREADY_EXISTS too", async () => {
+  it("S3-033 a 409 ConditionalRequestConflict is ALREADY_EXISTS too", async () => {
     const { store } = await storeOn(emptyBucket(() => s3Error(409, "ConditionalRequestConflict")));
     await expectCode(store.write("n.txt", "x"), "ALREADY_EXISTS", "n.txt");
     await store.close();
@@ -55,14 +55,14 @@ describe("S3 request details on a fake endpoint (features the s3rver test server
     await off.store.close();
   });
 
-  it("S3-090 s3rver never throttles: 503 SlowDown is retried by the SDK (maxAttempts), then BACKEND_UNAVAILABLE", async () => {
+  it("S3-090 503 SlowDown is retried by the SDK (maxAttempts), then BACKEND_UNAVAILABLE", async () => {
     const { store, fake } = await storeOn(() => s3Error(503, "SlowDown"), { maxAttempts: 3 });
     await expectCode(store.readBytes("slow/a.txt"), "BACKEND_UNAVAILABLE", "slow/a.txt");
     expect(fake.requests.filter((r) => r.method === "GET")).toHaveLength(3);
     await store.close();
   });
 
-  it("S3-090 s3rver has no access control: 403 AccessDenied is PERMISSION_DENIED, not retried", async () => {
+  it("S3-090 403 AccessDenied is PERMISSION_DENIED, not retried", async () => {
     const { store, fake } = await storeOn(() => s3Error(403, "AccessDenied"));
     await expectCode(store.readBytes("private.txt"), "PERMISSION_DENIED", "private.txt");
     expect(fake.requests).toHaveLength(1);

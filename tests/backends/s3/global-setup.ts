@@ -1,17 +1,18 @@
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import type { TestProject } from "vitest/node";
-import { S3RVER_CREDENTIALS, startS3rver } from "./support/s3rver-process.js";
+import { serveS3 } from "../../../src/s3-server/index.js";
 
-/** What the S3 tests connect to (spec S3-T01), handed to them with vitest's `provide`/`inject`. */
+/** What the S3 tests connect to (spec S3S-T01), handed to them with vitest's `provide`/`inject`. */
 export interface S3TestServer {
   readonly endpoint: string;
   readonly bucket: string;
   readonly region: string;
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  /** Does the server honour `If-None-Match: *` on writes? s3rver does not. */
+  /** Static credentials; `undefined` = the SDK's default chain (environment, profiles, …). */
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } | undefined;
+  /** Does the server honour `If-None-Match: *` on writes? */
   readonly conditionalWrites: boolean;
-  /** `"s3rver"` for the loopback server this setup starts, `"external"` for one named by the environment. */
-  readonly kind: "s3rver" | "external";
+  /** Which server this is, naming its list of known gaps (`support/server-gaps.ts`): `serveS3`, `moto`, or another name. */
+  readonly server: string;
 }
 
 declare module "vitest" {
@@ -20,34 +21,69 @@ declare module "vitest" {
   }
 }
 
+const DEFAULT_BUCKET = "remote-store-test";
+
 /**
- * Vitest globalSetup of the S3 tests (spec S3-T01): starts s3rver on 127.0.0.1 in a child
- * process and stops it afterwards. With `S3_TEST_ENDPOINT` set, uses that server instead
- * (`S3_TEST_BUCKET`, `S3_TEST_REGION`, `S3_TEST_ACCESS_KEY_ID`, `S3_TEST_SECRET_ACCESS_KEY`,
- * `S3_TEST_CONDITIONAL_WRITES=false` to disable `If-None-Match`), e.g. a MinIO container.
+ * Vitest globalSetup of the S3 tests (spec S3S-T01). By default it serves a `MemoryBackend`
+ * with `serveS3` in this process (127.0.0.1, a free port, random credentials, no minimum part
+ * size) and closes it afterwards. With `S3_TEST_ENDPOINT` it uses that server instead
+ * (`S3_TEST_ACCESS_KEY_ID` + `S3_TEST_SECRET_ACCESS_KEY` or neither, `S3_TEST_BUCKET`,
+ * `S3_TEST_REGION`, `S3_TEST_CONDITIONAL_WRITES=false`, `S3_TEST_SERVER` naming its gap list,
+ * e.g. `moto`) and creates the bucket when it is missing.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const external = process.env.S3_TEST_ENDPOINT;
   if (external !== undefined && external !== "") {
-    project.provide("s3TestServer", {
+    const server: S3TestServer = {
       endpoint: external,
-      bucket: process.env.S3_TEST_BUCKET ?? "remote-store-test",
+      bucket: process.env.S3_TEST_BUCKET ?? DEFAULT_BUCKET,
       region: process.env.S3_TEST_REGION ?? "us-east-1",
-      accessKeyId: process.env.S3_TEST_ACCESS_KEY_ID ?? "",
-      secretAccessKey: process.env.S3_TEST_SECRET_ACCESS_KEY ?? "",
+      credentials: externalCredentials(),
       conditionalWrites: process.env.S3_TEST_CONDITIONAL_WRITES !== "false",
-      kind: "external",
-    });
+      server: process.env.S3_TEST_SERVER ?? "external",
+    };
+    await ensureBucket(server);
+    project.provide("s3TestServer", server);
     return async () => undefined;
   }
-  const server = await startS3rver();
+  const served = await serveS3({ minPartSize: 0, onWarning: (message) => process.stderr.write(`${message}\n`) });
+  await served.store?.createFolder(DEFAULT_BUCKET);
   project.provide("s3TestServer", {
-    endpoint: server.endpoint,
-    bucket: server.bucket,
-    region: "us-east-1",
-    ...S3RVER_CREDENTIALS,
-    conditionalWrites: false,
-    kind: "s3rver",
+    endpoint: served.endpoint,
+    bucket: DEFAULT_BUCKET,
+    region: served.region,
+    credentials: served.credentials[0],
+    conditionalWrites: true,
+    server: "serveS3",
   });
-  return () => server.stop();
+  return () => served.close();
+}
+
+/** Both credential variables or neither (then the SDK's default chain applies); one alone is an error. */
+function externalCredentials(): S3TestServer["credentials"] {
+  const accessKeyId = process.env.S3_TEST_ACCESS_KEY_ID;
+  const secretAccessKey = process.env.S3_TEST_SECRET_ACCESS_KEY;
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    throw new Error("Set both S3_TEST_ACCESS_KEY_ID and S3_TEST_SECRET_ACCESS_KEY, or neither (then the SDK's default credential chain is used)");
+  }
+  return accessKeyId === undefined || secretAccessKey === undefined ? undefined : { accessKeyId, secretAccessKey };
+}
+
+/** Creates the test bucket on an external server when it does not exist yet. */
+async function ensureBucket(server: S3TestServer): Promise<void> {
+  const client = new S3Client({
+    endpoint: server.endpoint,
+    region: server.region,
+    forcePathStyle: true,
+    ...(server.credentials === undefined ? {} : { credentials: { ...server.credentials } }),
+  });
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: server.bucket }));
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw error;
+    const location = server.region === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: server.region as never } };
+    await client.send(new CreateBucketCommand({ Bucket: server.bucket, ...location }));
+  } finally {
+    client.destroy();
+  }
 }

@@ -10,7 +10,7 @@ import { randomPrefix, testServer } from "./support/server.js";
 function s3Url(prefix: string, extra = ""): string {
   const server = testServer();
   const endpoint = encodeURIComponent(server.endpoint);
-  const user = `${encodeURIComponent(server.accessKeyId)}:${encodeURIComponent(server.secretAccessKey)}@`;
+  const user = server.credentials === undefined ? "" : `${encodeURIComponent(server.credentials.accessKeyId)}:${encodeURIComponent(server.credentials.secretAccessKey)}@`;
   return `s3://${user}${server.bucket}/${prefix}?endpoint=${endpoint}&region=${server.region}&forcePathStyle=true&conditionalWrites=${String(server.conditionalWrites)}${extra}`;
 }
 
@@ -52,7 +52,7 @@ describe("the s3 registry type", () => {
     const raw = rawClient();
     expect(await keysUnder(raw, prefix)).toEqual([`${prefix}/reports/q1/summary.txt`]);
     raw.destroy();
-    const secret = testServer().secretAccessKey;
+    const secret = testServer().credentials?.secretAccessKey ?? "no static secret";
     for (const text of [registry.describe(), String(registry), JSON.stringify(registry), inspect(registry), (store.backend as S3Backend).toString(), inspect(store.backend)]) expect(text).not.toContain(`:${secret}@`);
     await registry.close();
   });
@@ -68,7 +68,7 @@ describe("the s3 registry type", () => {
     await store.close();
     const server = testServer();
     const registry = new Registry({
-      backends: { t: { type: "s3", options: { bucket: server.bucket, prefix, endpoint: server.endpoint, forcePathStyle: true, accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey, conditionalWrites: server.conditionalWrites } } },
+      backends: { t: { type: "s3", options: { bucket: server.bucket, prefix, endpoint: server.endpoint, forcePathStyle: true, ...server.credentials, conditionalWrites: server.conditionalWrites } } },
       stores: { s: { backend: "t" } },
     });
     expect(await registry.getStore("s").readText("b.txt")).toBe("b");

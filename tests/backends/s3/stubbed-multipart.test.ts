@@ -29,7 +29,7 @@ const multipartHandlers = (overrides: Record<string, StubHandler> = {}): Record<
   ...overrides,
 });
 
-describe("automatic multipart uploads with a stubbed client (s3rver lacks AbortMultipartUpload)", () => {
+describe("automatic multipart uploads with a stubbed client (failures a test server does not produce)", () => {
   it("S3-032 a streamed write above the threshold is uploaded in partSize parts and completed in part order", async () => {
     const { stub, store } = storeWith(multipartHandlers());
     const result = await store.write("big.bin", chunks(12 * MiB, MiB));
@@ -99,7 +99,7 @@ describe("automatic multipart uploads with a stubbed client (s3rver lacks AbortM
   });
 });
 
-describe("the Store's multipart API with a stubbed client (s3rver lacks ListParts, AbortMultipartUpload, ListMultipartUploads)", () => {
+describe("the Store's multipart API with a stubbed client (exact requests and failures)", () => {
   const api = (overrides: Record<string, StubHandler> = {}) => {
     let completed = false;
     return storeWith(
@@ -171,7 +171,7 @@ describe("the Store's multipart API with a stubbed client (s3rver lacks ListPart
   });
 });
 
-describe("server-side copies over 5 GiB with a stubbed client (s3rver cannot hold such objects)", () => {
+describe("server-side copies over 5 GiB with a stubbed client (no test server holds such objects)", () => {
   it("S3-070 a copy of a 6 GiB object is a multipart UploadPartCopy in contiguous 512 MiB ranges, completed in order", async () => {
     const size = 6 * 1024 * MiB;
     const stub = stubClient(

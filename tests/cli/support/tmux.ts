@@ -13,7 +13,7 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 const SCREEN_DEADLINE_MS = 60_000;
 
 /**
- * A private tmux server for one test (spec TEST-004, TEST-007): its own socket in its own temp folder, no user
+ * A private tmux server for one test (spec TEST-005, TEST-008): its own socket in its own temp folder, no user
  * configuration, and a keeper session so that it stays up while the test's own sessions come and go.
  * `start` returns once the server answers, and `stop` kills it and removes the folder, so no test
  * can connect to another test's server while that one shuts down.

@@ -20,7 +20,7 @@ describe.each(VARIANTS)("key-value view (%s)", (variant) => {
     });
 
     it("KV-024 sweepInterval purges on a timer that does not keep the process alive; close stops it", async () => {
-      // TEST-002: the interval timer is captured and fired by hand, so nothing waits for real time.
+      // TEST-003: the interval timer is captured and fired by hand, so nothing waits for real time.
       const fired: (() => void)[] = [];
       const unref = vi.fn();
       const timer = { unref, hasRef: () => unref.mock.calls.length === 0 };

@@ -1,14 +1,14 @@
 import { ListObjectsV2Command, PutObjectCommand, S3Client, HeadObjectCommand, type HeadObjectCommandOutput } from "@aws-sdk/client-s3";
 import { testServer } from "./server.js";
 
-/** A plain SDK client on the test server, for looking under the backend (spec S3-T01). */
+/** A plain SDK client on the test server, for looking under the backend (spec S3-T01, S3S-T01). */
 export function rawClient(): S3Client {
   const server = testServer();
   return new S3Client({
     endpoint: server.endpoint,
     region: server.region,
     forcePathStyle: true,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
+    ...(server.credentials === undefined ? {} : { credentials: { ...server.credentials } }),
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });

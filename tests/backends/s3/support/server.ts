@@ -2,7 +2,7 @@ import { inject } from "vitest";
 import { S3Backend, type S3BackendOptions } from "../../../../src/s3.js";
 import type { S3TestServer } from "../global-setup.js";
 
-/** The server the globalSetup started (spec S3-T01). Fails loudly when the setup did not run. */
+/** The server the globalSetup started (spec S3-T01, S3S-T01). Fails loudly when the setup did not run. */
 export function testServer(): S3TestServer {
   const server = inject("s3TestServer");
   if (server === undefined) {
@@ -24,7 +24,7 @@ export function serverOptions(): Pick<S3BackendOptions, "endpoint" | "region" | 
     endpoint: server.endpoint,
     region: server.region,
     forcePathStyle: true,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
+    ...(server.credentials === undefined ? {} : { credentials: { ...server.credentials } }),
     conditionalWrites: server.conditionalWrites,
   };
 }

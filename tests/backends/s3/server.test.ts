@@ -7,6 +7,7 @@ import { Store } from "../../../src/index.js";
 import { expectCode } from "../../errors/expect-code.js";
 import { headRaw, keysUnder, putRaw, rawClient } from "./support/raw-client.js";
 import { makeBackend, randomPrefix, serverOptions, testServer } from "./support/server.js";
+import { FOREIGN_KEYS_TEST, gapsOf } from "./support/server-gaps.js";
 
 let raw: S3Client;
 beforeAll(() => {
@@ -20,7 +21,7 @@ function storeAt(prefix: string, extra: Partial<ConstructorParameters<typeof S3B
 
 const name = (i: number): string => `f${String(i).padStart(4, "0")}.txt`;
 
-describe("S3Backend on the loopback server", () => {
+describe(`S3Backend on the test server (${testServer().server})`, () => {
   it("S3-050 S3-055 S3-061 a folder of 1,005 files lists completely (pages of 1,000 and of 97), aggregates, and deletes in batches", async () => {
     const prefix = randomPrefix("pages");
     const count = 1005;
@@ -95,7 +96,8 @@ describe("S3Backend on the loopback server", () => {
     await store.close();
   });
 
-  it("S3-012 keys other tools wrote that are no usable path are left out of listings but keep their folder non-empty (a backslash key: s3rver cannot store a//b or a/./b keys)", async () => {
+  const foreignKeysGap = gapsOf(testServer().server).get(FOREIGN_KEYS_TEST);
+  it.skipIf(foreignKeysGap !== undefined)(`S3-012 keys other tools wrote that are no usable path are left out of listings but keep their folder non-empty (a backslash key)${foreignKeysGap === undefined ? "" : ` (skipped: ${foreignKeysGap})`}`, async () => {
     const prefix = randomPrefix("foreign");
     for (const key of ["x/back\\slash.txt", "x/ok.txt", "k", "k/inner.txt"]) await putRaw(raw, `${prefix}/${key}`, "v");
     const store = storeAt(prefix);
@@ -127,7 +129,7 @@ describe("S3Backend on the loopback server", () => {
     await store.close();
   }, 60_000);
 
-  it("S3-032 a source failing after the threshold leaves no object; the upload is aborted (s3rver answers the abort with 405)", async () => {
+  it("S3-032 a source failing after the threshold leaves no object; the upload is aborted", async () => {
     const { client, sent } = spiedClient();
     const store = new Store({ backend: new S3Backend({ bucket: serverOptions().bucket, client, prefix: randomPrefix("mpu-fail"), partSize: 5 * 1024 * 1024 }) });
     async function* failing(): AsyncGenerator<Uint8Array> {
@@ -147,7 +149,8 @@ describe("S3Backend on the loopback server", () => {
     await store.write("src/a.txt", "a", { contentType: "text/x-a", metadata: { Owner: "Zoë" } });
     const original = (await store.getFileInfo("src/a.txt")).modifiedAt;
     expect(original.getMilliseconds()).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // No wait for the clock (TEST-003): the kept time travels as rs-mtime, checked below; that a copy
+    // stamps a later time is CONF-197, which waits once with the other clock cases (CONF-H08).
     await store.move("src/a.txt", "dst/a.txt");
     const moved = await store.getFileInfo("dst/a.txt");
     expect(moved).toMatchObject({ contentType: "text/x-a", metadata: { Owner: "Zoë" } });
@@ -156,7 +159,7 @@ describe("S3Backend on the loopback server", () => {
     expect((await store.getFolderInfo("dst")).modifiedAt?.getTime()).toBe(original.getTime());
     await store.copy("dst/a.txt", "copy/a.txt");
     const copied = await store.getFileInfo("copy/a.txt");
-    expect(copied.modifiedAt.getTime()).toBeGreaterThan(original.getTime());
+    expect(copied.modifiedAt.getTime()).toBeGreaterThanOrEqual(original.getTime());
     expect(copied).toMatchObject({ contentType: "text/x-a", metadata: { Owner: "Zoë" } });
     expect((await headRaw(raw, `${prefix}/copy/a.txt`)).Metadata?.[MTIME_KEY]).toBeUndefined();
     expect(await store.isFolder("src")).toBe(true);
@@ -172,7 +175,7 @@ describe("S3Backend on the loopback server", () => {
     await store.close();
   });
 
-  it("S3-020 a one-byte range at offset 0 is one byte, though s3rver answers bytes=0-0 with the whole object", async () => {
+  it("S3-020 a one-byte range at offset 0 is one byte (some servers answer bytes=0-0 with the whole object)", async () => {
     const store = storeAt(randomPrefix("range"));
     await store.write("r.bin", new Uint8Array([9, 8, 7, 6]));
     expect(await store.readBytes("r.bin", { offset: 0, length: 1 })).toEqual(new Uint8Array([9]));

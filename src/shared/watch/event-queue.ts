@@ -1,10 +1,8 @@
 import type { OverflowEvent } from "../../contract/watch.js";
-import { isObject } from "../checks/objects.js";
 
 /** A gap in the queue: events dropped there while it was full (spec WATCH-020). */
-interface Gap {
-  readonly gap: true;
-  dropped: number;
+class Gap {
+  dropped = 1;
 }
 
 /**
@@ -36,8 +34,8 @@ export class EventQueue<T> {
       return;
     }
     const last = this.items[this.items.length - 1];
-    if (this.size > 0 && isGap(last)) last.dropped++;
-    else this.items.push({ gap: true, dropped: 1 });
+    if (this.size > 0 && last instanceof Gap) last.dropped++;
+    else this.items.push(new Gap());
   }
 
   /** The oldest entry (an overflow event for a gap), or `undefined` when empty. */
@@ -46,13 +44,14 @@ export class EventQueue<T> {
     const item = this.items[this.head] as T | Gap;
     this.items[this.head++] = undefined as never;
     if (this.head === this.items.length) {
-      this.items = [];
+      // Emptied: the same array is reused (a consumer that keeps up empties it after every event).
+      this.items.length = 0;
       this.head = 0;
     } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
-    if (isGap(item)) return Object.freeze({ type: "overflow", dropped: item.dropped });
+    if (item instanceof Gap) return Object.freeze({ type: "overflow", dropped: item.dropped });
     this.waiting--;
     return item;
   }
@@ -63,8 +62,4 @@ export class EventQueue<T> {
     this.head = 0;
     this.waiting = 0;
   }
-}
-
-function isGap(item: unknown): item is Gap {
-  return isObject(item) && (item as Partial<Gap>).gap === true;
 }

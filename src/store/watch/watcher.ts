@@ -50,6 +50,8 @@ class RunningWatcher implements Watcher {
   private backendWatch: BackendWatch | undefined;
   private released: Promise<void> | undefined;
   private readonly onAbort = (): void => void this.close();
+  /** {@link RunningWatcher.drain}, bound once rather than a new closure per event. */
+  private readonly drainLater = (): void => this.drain();
 
   constructor(private readonly plan: WatcherPlan | undefined, closing: boolean, ended: unknown) {
     this.recursive = plan?.recursive ?? false;
@@ -139,7 +141,7 @@ class RunningWatcher implements Watcher {
     this.queue.push(event);
     if (this.plan?.onChange !== undefined && !this.draining) {
       this.draining = true;
-      queueMicrotask(() => this.drain());
+      queueMicrotask(this.drainLater);
     }
   }
 

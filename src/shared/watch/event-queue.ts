@@ -13,8 +13,10 @@ class Gap {
  * loaded watch code shares no module with the core bundle.
  */
 export class EventQueue<T> {
-  private items: (T | Gap)[] = [];
+  /** The entries from `head` to `tail`; the array keeps its room when emptied. */
+  private items: (T | Gap | undefined)[] = [];
   private head = 0;
+  private tail = 0;
   /** Events waiting, gaps not counted. */
   private waiting = 0;
 
@@ -23,32 +25,35 @@ export class EventQueue<T> {
 
   /** Entries waiting to be taken (a gap counts as one). */
   get size(): number {
-    return this.items.length - this.head;
+    return this.tail - this.head;
   }
 
   /** Adds an event, or counts it as dropped when `limit` events are waiting. */
   push(event: T): void {
     if (this.waiting < this.limit) {
-      this.items.push(event);
+      this.items[this.tail++] = event;
       this.waiting++;
       return;
     }
-    const last = this.items[this.items.length - 1];
-    if (this.size > 0 && last instanceof Gap) last.dropped++;
-    else this.items.push(new Gap());
+    const last = this.items[this.tail - 1];
+    if (this.tail > this.head && last instanceof Gap) last.dropped++;
+    else this.items[this.tail++] = new Gap();
   }
 
   /** The oldest entry (an overflow event for a gap), or `undefined` when empty. */
   shift(): T | OverflowEvent | undefined {
-    if (this.head === this.items.length) return undefined;
+    if (this.head === this.tail) return undefined;
     const item = this.items[this.head] as T | Gap;
-    this.items[this.head++] = undefined as never;
-    if (this.head === this.items.length) {
-      // Emptied: the same array is reused (a consumer that keeps up empties it after every event).
-      this.items.length = 0;
+    this.items[this.head++] = undefined;
+    if (this.head === this.tail) {
+      // Emptied: start again at the front of the same array (a consumer that keeps up empties it after every event).
       this.head = 0;
-    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
+      this.tail = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.tail) {
+      // Mostly taken: move the rest to the front, so the array stays within twice what waits.
+      this.items.copyWithin(0, this.head, this.tail);
+      this.items.fill(undefined, this.tail - this.head, this.tail);
+      this.tail -= this.head;
       this.head = 0;
     }
     if (item instanceof Gap) return Object.freeze({ type: "overflow", dropped: item.dropped });
@@ -60,6 +65,7 @@ export class EventQueue<T> {
   clear(): void {
     this.items = [];
     this.head = 0;
+    this.tail = 0;
     this.waiting = 0;
   }
 }

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { figuresTable, perOperationTable, ratioTable, scalingTable, targetsTable, throughputTable } from "./table.js";
 import type { BenchResults } from "./results.js";
 import { recordedRunsMarkdown, type RecordedRun } from "./recorded-runs.js";
@@ -52,5 +53,11 @@ ${scalingTable(results)}
 ## Notes
 
 ${results.notes.map((note) => `- ${note}`).join("\n")}
-${recorded.length === 0 ? "" : `\n${recordedRunsMarkdown(recorded)}`}`;
+${recorded.length === 0 ? "" : `\n${recordedRunsMarkdown(recorded)}`}${keptSections()}`;
+}
+
+/** Hand-kept records of measurements outside `npm run bench` (bench/watch-runs.md: watch overhead A/B), appended as they are. */
+function keptSections(): string {
+  const file = new URL("../watch-runs.md", import.meta.url);
+  return existsSync(file) ? `\n${readFileSync(file, "utf8")}` : "";
 }

@@ -38,11 +38,17 @@ export interface BenchConfig {
   readonly scalingWithMemfs: boolean;
   /** Repetitions of the tree-size series (it builds the largest trees, so it runs fewer times). */
   readonly scalingRepetitions: number;
+  /** Hot-path family (issue 17): folder fan-out per level of its point operations (100 files per folder). */
+  readonly hotPathFanout: readonly number[];
+  /** Hot-path family: files in the one folder it lists. */
+  readonly hotPathFolderFiles: number;
+  /** Hot-path family: measured repetitions (a session is short, and the figures are compared at 0.8×). */
+  readonly hotPathRepetitions: number;
 }
 
 const MiB = 2 ** 20;
 
-// spec BENCH-003 (5 repetitions, 9 for big files), BENCH-006 (budgets 3 s, 6 s to build), BENCH-010..BENCH-015 (sizes).
+// spec BENCH-003 (5 repetitions, 9 for big files), BENCH-006 (budgets 3 s, 6 s to build), BENCH-010..BENCH-015 and BENCH-017 (sizes).
 /** The full run behind bench/RESULTS.md (several minutes). */
 export const FULL: BenchConfig = {
   mode: "full",
@@ -66,9 +72,12 @@ export const FULL: BenchConfig = {
   buildBudgetMs: 6000,
   scalingWithMemfs: true,
   scalingRepetitions: 3,
+  hotPathFanout: [20, 10],
+  hotPathFolderFiles: 50_000,
+  hotPathRepetitions: 9,
 };
 
-// spec BENCH-016 (quick sizes), BENCH-014 (quick tree-size series), BENCH-003 (3 repetitions, 5 for big files), BENCH-006 (0.25 s, 0.6 s).
+// spec BENCH-016 (quick sizes; the hot-path family keeps its sizes), BENCH-014 (quick tree-size series), BENCH-003 (3 repetitions, 5 for big files), BENCH-006 (0.25 s, 0.6 s).
 /** `--quick`: the same workloads, ten times smaller, for a run under a minute. */
 export const QUICK: BenchConfig = {
   mode: "quick",
@@ -92,6 +101,9 @@ export const QUICK: BenchConfig = {
   buildBudgetMs: 600,
   scalingWithMemfs: false,
   scalingRepetitions: 1,
+  hotPathFanout: [20, 10],
+  hotPathFolderFiles: 50_000,
+  hotPathRepetitions: 5,
 };
 
 /** The warm-up pass before the measured ones: every code path, at small sizes. */
@@ -107,4 +119,7 @@ export const WARM_UP: BenchConfig = {
   budgetMs: 100,
   buildBudgetMs: 200,
   scalingRepetitions: 0,
+  hotPathFanout: [2, 5],
+  hotPathFolderFiles: 2000,
+  hotPathRepetitions: 1,
 };

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from "node:fs";
 import { figuresTable, perOperationTable, ratioTable, scalingTable, targetsTable, throughputTable } from "./table.js";
 import type { BenchResults } from "./results.js";
+import { recordedRunsMarkdown, type RecordedRun } from "./recorded-runs.js";
 
 /** Repetitions of the big-file family (runs before it existed used the common count). */
 function bigFileRepetitions(results: BenchResults): number {
@@ -7,9 +9,9 @@ function bigFileRepetitions(results: BenchResults): number {
   return typeof count === "number" ? count : results.repetitions;
 }
 
-// spec BENCH-020 (rendered from the JSON), BENCH-023 (the machine).
-/** The Markdown report of one run (bench/RESULTS.md for a full run), rendered from the JSON. */
-export function resultsMarkdown(results: BenchResults, files: { json: string; chart: string }): string {
+// spec BENCH-020 (rendered from the JSON), BENCH-023 (the machine), BENCH-024 (the recorded runs after it).
+/** The Markdown report of one run (bench/RESULTS.md for a full run) and of the recorded partial runs, rendered from the JSON. */
+export function resultsMarkdown(results: BenchResults, files: { json: string; chart: string }, recorded: readonly RecordedRun[] = []): string {
   const m = results.machine;
   return `# Benchmark results (${results.mode} run)
 
@@ -51,5 +53,11 @@ ${scalingTable(results)}
 ## Notes
 
 ${results.notes.map((note) => `- ${note}`).join("\n")}
-`;
+${recorded.length === 0 ? "" : `\n${recordedRunsMarkdown(recorded)}`}${keptSections()}`;
+}
+
+/** Hand-kept records of measurements outside `npm run bench` (bench/watch-runs.md: watch overhead A/B), appended as they are. */
+function keptSections(): string {
+  const file = new URL("../watch-runs.md", import.meta.url);
+  return existsSync(file) ? `\n${readFileSync(file, "utf8")}` : "";
 }

@@ -90,9 +90,12 @@ export function scalingTable(results: BenchResults): string {
   return lines.join("\n");
 }
 
-/** Each target with its verdict and figures. */
-export function targetsTable(results: BenchResults): string {
+/** Each target with its verdict and figures; given `families`, only the general targets and those of these families. */
+export function targetsTable(results: BenchResults, families?: ReadonlySet<string>): string {
   const lines = header(["target", "met", "figures"]);
-  for (const check of checkTargets(results)) lines.push(row([check.target, check.met ? "yes" : "**no**", check.evidence]));
+  for (const check of checkTargets(results)) {
+    if (families !== undefined && check.family !== undefined && !families.has(check.family)) continue;
+    lines.push(row([check.target, check.met ? "yes" : "**no**", check.evidence]));
+  }
   return lines.join("\n");
 }

@@ -7,12 +7,21 @@ export interface TargetCheck {
   readonly met: boolean;
   /** The figures behind the verdict. */
   readonly evidence: string;
+  /** The one family whose workloads decide the target, for targets of a single family. */
+  readonly family?: string;
 }
 
 export const SUBJECT = "remote-store";
 /** The async peers the subject must beat on every workload. */
 export const ASYNC_PEERS = ["memfs-promises", "zenfs-promises", "unstorage"] as const;
 const POINT_OPS = ["write", "read", "stat", "exists-missing"] as const;
+/** The hot path's point operations (BENCH-017) and the ones held to {@link HOT_PATH_SHARE} of the copying floor (BENCH-031). */
+const HOT_POINT_OPS = ["hot-write", "hot-read", "hot-stat", "hot-exists"] as const;
+const HOT_PATH_TARGETS: readonly string[] = ["hot-write", "hot-stat", "hot-exists"];
+/** The share of the copying floor's speed the hot path must reach (issue 17). */
+const HOT_PATH_SHARE = 0.8;
+/** The copying floor: a `Map` behind an `await` that copies the bytes in and out. */
+const COPYING_FLOOR = "map-await";
 
 function figure(workload: WorkloadResult | undefined, system: string): number | undefined {
   return workload?.figures[system]?.median;
@@ -74,14 +83,18 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   });
   checks.push({
     target: "Point operations at least half the speed of the awaited Map",
+    family: "point-ops",
     met: point.every((p) => p.speed !== undefined && p.speed >= 0.5),
     evidence: point.map((p) => `${p.id} ${p.speed === undefined ? "n/a" : sig3(p.speed)}`).join(", ") + " (Map+await time ÷ ours; ≥ 0.5 needed)",
   });
+
+  checks.push(...hotPathChecks(results, get));
 
   const small = get("list-small");
   const vsUnstorage = small === undefined ? undefined : ratioOf(small, "unstorage");
   checks.push({
     target: "Small-folder listing inside the big tree at least 100× faster than unstorage",
+    family: "listing",
     met: vsUnstorage !== undefined && vsUnstorage >= 100,
     evidence: vsUnstorage === undefined ? "not measured" : `${ratio(vsUnstorage)} (ours ${duration(figure(small, SUBJECT) as number)} for ${small?.count} listings)`,
   });
@@ -91,6 +104,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const spread = times.length > 1 ? Math.max(...times) / Math.min(...times) : Number.NaN;
   checks.push({
     target: "Small-folder listing time independent of tree size (largest ÷ smallest per-listing time ≤ 1.5)",
+    family: "scaling",
     met: spread <= 1.5,
     evidence: scaling.map((w, i) => `${w.id.replace("list-small-in-", "")} files: ${duration(times[i] as number)}/listing`).join(", ") + ` → spread ${sig3(spread)}×`,
   });
@@ -103,6 +117,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     const share = limit / ours;
     checks.push({
       target: "Stream write + read at least half of memory bandwidth (Buffer.concat)",
+      family: "streaming",
       met: share >= 0.5,
       evidence: `round trip ${sig3(mbPerSecond(roundtrip.bytes, ours))} MB/s vs Buffer.concat ${sig3(mbPerSecond(roundtrip.bytes, limit))} MB/s = ${sig3(share)} (write ${sig3(mbPerSecond(roundtrip.bytes, figure(get("stream-write"), SUBJECT) ?? Number.NaN))} MB/s, read ${sig3(mbPerSecond(roundtrip.bytes, figure(get("stream-read"), SUBJECT) ?? Number.NaN))} MB/s)`,
     });
@@ -113,6 +128,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const heapMemfs = Math.min(figure(heap, "memfs-promises") ?? Number.POSITIVE_INFINITY, figure(heap, "memfs-sync") ?? Number.POSITIVE_INFINITY);
   checks.push({
     target: "Heap per 16-byte file no more than memfs's",
+    family: "heap",
     met: heapOurs !== undefined && heapOurs <= heapMemfs,
     evidence: `ours ${sig3(heapOurs ?? Number.NaN)} B/file, memfs ${sig3(heapMemfs)} B/file`,
   });
@@ -123,6 +139,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     const last = figure(moves[moves.length - 1], SUBJECT) as number;
     checks.push({
       target: "Issue 5: moveFolder time does not grow with the file count (largest ÷ smallest ≤ 1.5, or both under 50 µs)",
+      family: "folders",
       met: last / first <= 1.5 || Math.max(first, last) < 0.05,
       evidence: moves.map((w) => `${w.id.replace("move-folder-", "")} files: ${duration(figure(w, SUBJECT) as number)}`).join(", ") + ` (naive file-by-file: ${moves.map((w) => duration(figure(w, "remote-store-naive") ?? Number.NaN)).join(", ")})`,
     });
@@ -132,6 +149,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   if (info !== undefined && infoOurs !== undefined) {
     checks.push({
       target: "Issue 5: getFolderInfo at the root of the big tree in microseconds",
+      family: "folders",
       met: infoOurs < 1,
       evidence: `${duration(infoOurs)} (naive recursive listing: ${duration(figure(info, "remote-store-naive") ?? Number.NaN)})`,
     });
@@ -141,8 +159,53 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   if (single !== undefined && multipart !== undefined) {
     checks.push({
       target: "Issue 5: multipart upload within 2× a single write of the same bytes",
+      family: "streaming",
       met: multipart <= 2 * single,
       evidence: `multipart ${duration(multipart)} vs single write ${duration(single)} = ${sig3(multipart / single)}×`,
+    });
+  }
+  return checks;
+}
+
+/** Operations per second of `system` in `workload`. */
+function opsPerSecond(workload: WorkloadResult, system: string): string {
+  const ms = figure(workload, system);
+  return ms === undefined ? "n/a" : `${sig3(workload.count / (ms / 1000))}/s`;
+}
+
+// spec BENCH-031: the hot path against the copying floor, and the big folder against every peer.
+/** The hot-path targets of issue 17, when its workloads were run. */
+function hotPathChecks(results: BenchResults, get: (id: string) => WorkloadResult | undefined): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const point = HOT_POINT_OPS.map((id) => ({ id, workload: get(id) })).filter((p) => p.workload?.figures[SUBJECT] !== undefined);
+  if (point.length > 0) {
+    const share = (w: WorkloadResult): number | undefined => ratioOf(w, COPYING_FLOOR);
+    checks.push({
+      target: `Hot path: write, stat and exists at least ${HOT_PATH_SHARE}× the speed of the copying floor (Map + await, copying in and out); read shown`,
+      met: HOT_PATH_TARGETS.every((id) => {
+        const w = get(id);
+        const s = w === undefined ? undefined : share(w);
+        return s !== undefined && s >= HOT_PATH_SHARE;
+      }),
+      evidence: point
+        .map(({ id, workload }) => {
+          const w = workload as WorkloadResult;
+          const s = share(w);
+          return `${id} ${s === undefined ? "n/a" : `${sig3(s)}×`} (${opsPerSecond(w, SUBJECT)} vs ${opsPerSecond(w, COPYING_FLOOR)})`;
+        })
+        .join(", "),
+      family: "hot-path",
+    });
+  }
+  const folder = get("hot-folder-list");
+  if (folder?.figures[SUBJECT] !== undefined) {
+    const peers = results.systems.filter((s) => (s.role === "peer-async" || s.role === "peer-sync") && folder.figures[s.id] !== undefined);
+    const ratios = peers.map((peer) => ({ peer, value: ratioOf(folder, peer.id) as number }));
+    checks.push({
+      target: `Hot path: one ${(get("hot-folder-create")?.count ?? Number.NaN).toLocaleString("en")}-file folder listed at least as fast as by every peer`,
+      met: ratios.length > 0 && ratios.every((r) => r.value >= 1),
+      evidence: `ours ${duration(figure(folder, SUBJECT) as number)}; peer ÷ ours: ${ratios.map((r) => `${r.peer.id} ${ratio(r.value)}`).join(", ")}`,
+      family: "hot-path",
     });
   }
   return checks;

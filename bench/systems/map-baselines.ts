@@ -143,10 +143,13 @@ async function later<T>(value: () => T): Promise<T> {
   return value();
 }
 
-/** The same `Map` behind an `await` per operation: the floor for any promise-based API. */
+/**
+ * The same `Map` behind an `await` per operation, copying the bytes in on a write and out on a
+ * read: the copying floor, the fastest a promise-based store can be whose caller owns its bytes.
+ */
 export const mapAwait: SystemAdapter = {
   id: "map-await",
-  label: "Map + await (baseline)",
+  label: "Map + await, copying (floor)",
   role: "baseline",
   path: (canonical) => canonical,
   async open(): Promise<Session> {

@@ -1,4 +1,4 @@
-import { median, timeMs, timeWithBudget } from "../harness/measure.js";
+import { median, timeMs, timeWithBudget, wallClock, type Clock } from "../harness/measure.js";
 import type { WorkloadSpec } from "../report/results.js";
 import type { Session, SystemAdapter } from "../systems/system.js";
 import { sample, type TreeContext } from "./context.js";
@@ -93,30 +93,44 @@ export async function runSmallListings(target: SmallListingTarget, { workload = 
   sample(target, workload, median(batches), { extrapolated });
 }
 
+/** The workload ids and size of one one-folder run, and the clock it is timed on. */
+export interface FolderWorkloads {
+  readonly files: number;
+  readonly create: string;
+  readonly list: string;
+  readonly family: string;
+  readonly clock: Clock;
+}
+
+/** The one-folder family (BENCH-011): `flatFiles` files. */
+export function flatWorkloads(config: BenchConfig): FolderWorkloads {
+  return { files: config.flatFiles, create: "flat-create", list: "flat-list", family, clock: wallClock };
+}
+
 // spec BENCH-011: flat-create and flat-list.
-/** The one-folder workloads. */
-export function flatSpecs(config: BenchConfig): WorkloadSpec[] {
-  const n = config.flatFiles.toLocaleString("en");
+/** The one-folder workloads (of the one-folder family, or of another family's folder). */
+export function flatSpecs(folder: FolderWorkloads): WorkloadSpec[] {
+  const n = folder.files.toLocaleString("en");
   return [
-    { id: "flat-create", family, title: `one folder of ${n} files: create`, unit: "ms", count: config.flatFiles, per: "file" },
-    { id: "flat-list", family, title: `one folder of ${n} files: list`, unit: "ms", count: 1, per: "listing" },
+    { id: folder.create, family: folder.family, title: `one folder of ${n} files: create`, unit: "ms", count: folder.files, per: "file" },
+    { id: folder.list, family: folder.family, title: `one folder of ${n} files: list`, unit: "ms", count: 1, per: "listing" },
   ];
 }
 
-/** Fills one folder with `flatFiles` files (budgeted), then lists it. */
-export async function runFlatFolder(system: SystemAdapter, config: BenchConfig, recorder: Recorder, record: boolean): Promise<void> {
+/** Fills one folder with `folder.files` files of 16 bytes (budgeted), then lists it once. */
+export async function runFlatFolder(system: SystemAdapter, config: BenchConfig, recorder: Recorder, record: boolean, folder = flatWorkloads(config)): Promise<void> {
   const sink = { system, recorder, record };
   const session = await system.open();
   try {
-    const paths = filesIn(["flat"], config.flatFiles).map(system.path);
+    const paths = filesIn(["flat"], folder.files).map(system.path);
     const data = bytes(16);
-    const create = await timeWithBudget(paths, 100, config.budgetMs, (part) => session.writeFiles(part, data));
-    sample(sink, "flat-create", create.ms, { extrapolated: create.done < create.total });
+    const create = await timeWithBudget(paths, 100, config.budgetMs, (part) => session.writeFiles(part, data), folder.clock);
+    sample(sink, folder.create, create.ms, { extrapolated: create.done < create.total });
     let listed = 0;
-    const ms = await timeMs(async () => (listed = await session.listFolders([system.path("flat")])));
+    const ms = await timeMs(async () => (listed = await session.listFolders([system.path("flat")])), folder.clock);
     expectEqual(system.id, "flat listing", listed, create.done);
     // A partial folder is listed and scaled in proportion (listing cost is linear in the entries).
-    sample(sink, "flat-list", ms, { part: create.done, whole: create.total });
+    sample(sink, folder.list, ms, { part: create.done, whole: create.total });
   } finally {
     await session.close();
   }

@@ -32,16 +32,31 @@ export function installMimeLookup(table: MimeLookup): void {
 export function resolveContentType(path: string, explicit: string | undefined, blobType: string | undefined): string | undefined {
   if (explicit !== undefined && explicit !== "") return explicit;
   if (blobType !== undefined) return blobType;
-  // The extension of the last segment: none without a dot, or when the last dot starts the file's
-  // name (".env") or lies in a folder's name — one search from just before the dot finds either slash.
-  const dot = path.lastIndexOf(".");
-  if (dot <= 0 || path.indexOf("/", dot - 1) >= 0) return DEFAULT_CONTENT_TYPE;
+  const dot = extensionDot(path);
+  if (dot < 0) return DEFAULT_CONTENT_TYPE;
   // Runs of writes mostly share one extension: compare it in place instead of slicing and looking it up again.
   if (path.length - dot - 1 === lastExtension.length && path.endsWith(lastExtension)) return lastType;
   if (lookup === undefined) return undefined;
   lastExtension = path.slice(dot + 1);
   lastType = lookup(lastExtension) ?? DEFAULT_CONTENT_TYPE;
   return lastType;
+}
+
+const DOT = 0x2e;
+const SLASH = 0x2f;
+
+/**
+ * The index of the dot that starts the extension of the path's last segment, or -1: none without
+ * a dot, or when the dot starts the file's name (".env"). One scan from the end, which stops at the
+ * last segment's start.
+ */
+function extensionDot(path: string): number {
+  for (let i = path.length - 1; i > 0; i--) {
+    const code = path.charCodeAt(i);
+    if (code === DOT) return path.charCodeAt(i - 1) === SLASH ? -1 : i;
+    if (code === SLASH) return -1;
+  }
+  return -1;
 }
 
 /** The extension guessed last and its type (the guess is a pure function of the extension). */

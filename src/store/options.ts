@@ -37,7 +37,7 @@ export function positiveIntegerOption(value: unknown, name: string): number | un
 }
 
 /** The range of a read without options: the whole file. */
-const WHOLE_FILE: ByteRange = Object.freeze({ offset: 0, length: undefined });
+export const WHOLE_FILE: ByteRange = Object.freeze({ offset: 0, length: undefined });
 
 /** Validates `{ offset?, length? }` (spec ST-020). */
 export function rangeOption(options: { offset?: unknown; length?: unknown } | undefined): ByteRange {

@@ -1,4 +1,4 @@
-import type { Backend, BackendContent } from "../contract/backend.js";
+import type { Backend } from "../contract/backend.js";
 import type { FolderOperations, MultipartOperations, MultipartUploadInfo } from "../contract/backend-extensions.js";
 import type { Capability } from "../contract/capabilities.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
@@ -15,10 +15,9 @@ import { loadMimeLookup, resolveContentType } from "./content-type.js";
 import { runFolderOperation, type FolderOperationContext } from "./folder-operation.js";
 import { checkGlobPattern, globMatches } from "./glob-plan.js";
 import { convertedListing, Listing } from "./listing.js";
-import { validateMetadata } from "./metadata.js";
 import { startUpload, uploadsInScope } from "./multipart-start.js";
 import type { MultipartContext, MultipartUpload } from "./multipart-upload.js";
-import { booleanOption, dateOption, listDepth, optionsObject, positiveIntegerOption, rangeOption, stringOption } from "./options.js";
+import { booleanOption, listDepth, optionsObject, positiveIntegerOption, rangeOption, stringOption, WHOLE_FILE } from "./options.js";
 import { rejection } from "./rejection.js";
 import { emptyFolderInfo, resultCopier, type ResultCopier } from "./results.js";
 import type {
@@ -26,6 +25,7 @@ import type {
   ReadTextOptions, StoreOptions, TransferOptions, UrlOptions, WriteOptions,
 } from "./store-options.js";
 import { decodeText } from "./text.js";
+import { backendWriteOptions, checkWriteOptions } from "./write-options.js";
 import { openWatcher, type WatchHost } from "./watch/open-watch.js";
 import type { Watcher, WatchOptions } from "./watch/watch-types.js";
 import { describeType } from "../shared/checks/objects.js";
@@ -108,24 +108,23 @@ export class Store implements AsyncDisposable {
     this.gate("read");
     const range = rangeOption(options);
     const full = this.filePath(path);
-    if (this.target.capabilities.has("rangeRead")) return this.call(() => ops.read(full, range));
-    const stream = await this.call(() => ops.read(full, { offset: 0, length: undefined }));
-    return sliceStream(stream, range);
+    if (this.target.capabilities.has("rangeRead")) return this.settle(ops.read(full, range));
+    return sliceStream(await this.settle(ops.read(full, WHOLE_FILE)), range);
   }
 
   /** The file's bytes (or a range of them) in a new array. */
-  async readBytes(path: string, options?: ReadOptions): Promise<Uint8Array> {
-    const ops = this.ops ?? (await this.arrived());
-    this.gate("read");
-    const range = rangeOption(options);
-    const full = this.filePath(path);
-    if (this.target.capabilities.has("rangeRead")) {
-      // At the backend root there is nothing to relocate; `return await` saves two ticks over `return`.
-      if (this.rootPath === "") return await ops.readBytes(full, range);
-      return await this.call(() => ops.readBytes(full, range));
+  readBytes(path: string, options?: ReadOptions): Promise<Uint8Array> {
+    const ops = this.ops;
+    if (ops === undefined) return this.afterArrival(() => this.readBytes(path, options));
+    try {
+      this.gate("read");
+      const range = rangeOption(options);
+      const full = this.filePath(path);
+      if (this.target.capabilities.has("rangeRead")) return this.settle(ops.readBytes(full, range));
+      return this.settle(ops.read(full, WHOLE_FILE)).then((stream) => collectStream(sliceStream(stream, range)));
+    } catch (error) {
+      return rejection(error);
     }
-    const stream = await this.call(() => ops.read(full, { offset: 0, length: undefined }));
-    return collectStream(sliceStream(stream, range));
   }
 
   /** The file decoded as text (UTF-8 by default; invalid bytes become U+FFFD unless `fatal`). */
@@ -161,7 +160,7 @@ export class Store implements AsyncDisposable {
     this.gate("delete");
     const missingOk = booleanOption(optionsObject(options).missingOk, "missingOk");
     const full = this.filePath(path);
-    await this.call(() => ops.delete(full, { missingOk }));
+    await this.settle(ops.delete(full, { missingOk }));
   }
 
   /** Deletes a folder; never the root. Non-empty and not `recursive` → `DirectoryNotEmpty`. */
@@ -172,7 +171,7 @@ export class Store implements AsyncDisposable {
     const recursive = booleanOption(o.recursive, "recursive");
     const missingOk = booleanOption(o.missingOk, "missingOk");
     const full = this.filePath(path, "Cannot delete the store root");
-    await this.call(() => ops.deleteFolder(full, { recursive, missingOk }));
+    await this.settle(ops.deleteFolder(full, { recursive, missingOk }));
   }
 
   /** Files in a folder (or its subtree), in code point order of their paths. Missing folder → nothing. */
@@ -219,9 +218,7 @@ export class Store implements AsyncDisposable {
     if (ops === undefined) return this.afterArrival(() => this.getFileInfo(path));
     try {
       this.gate("metadata");
-      const full = this.filePath(path);
-      const info = this.call(() => ops.getFileInfo(full));
-      return this.results.identity ? info : info.then(this.results.fileInfo);
+      return this.converted(ops.getFileInfo(this.filePath(path)), this.results.fileInfo);
     } catch (error) {
       return rejection(error);
     }
@@ -232,7 +229,7 @@ export class Store implements AsyncDisposable {
     const ops = this.ops ?? (await this.arrived());
     this.gate("metadata");
     const full = this.queryPath(path);
-    const info = await this.call(() => ops.getFolderInfo(full)).catch((error: unknown) => {
+    const info = await this.settle(ops.getFolderInfo(full)).catch((error: unknown) => {
       if (full === this.rootPath && isRemoteStoreError(error, "NOT_FOUND")) return emptyFolderInfo(full);
       throw error;
     });
@@ -245,7 +242,7 @@ export class Store implements AsyncDisposable {
     this.gate("move");
     const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
-    await this.call(() => ops.move(from, to, { overwrite }));
+    await this.settle(ops.move(from, to, { overwrite }));
   }
 
   /** Copies a file with its content type and metadata. Same path: no-op. */
@@ -254,7 +251,7 @@ export class Store implements AsyncDisposable {
     this.gate("copy");
     const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
-    await this.call(() => ops.copy(from, to, { overwrite }));
+    await this.settle(ops.copy(from, to, { overwrite }));
   }
 
   /** Creates a folder and its missing parents (needs `createFolder`). Exists and not `existOk` → `AlreadyExists`. */
@@ -356,27 +353,21 @@ export class Store implements AsyncDisposable {
     if (ops === undefined) return this.afterArrival(() => this.writeWith(kind, path, content, options, { textOnly }));
     try {
       this.gate(kind);
-      const o = optionsObject(options);
-      const overwrite = booleanOption(o.overwrite, "overwrite");
-      const metadata = validateMetadata(o.metadata);
-      const explicitType = stringOption(o.contentType, "contentType");
-      const modifiedAt = dateOption(o.modifiedAt, "modifiedAt");
+      const checked = checkWriteOptions(options);
       const relative = isNormalPath(path) && path !== "" ? path : normalizeFilePath(path);
       if (textOnly && typeof content !== "string") throw new TypeError(`text must be a string, got ${describeType(content)}`);
-      const prepared = prepareContent(content);
-      if (metadata !== undefined) this.gate("userMetadata");
-      if (modifiedAt !== undefined) this.gate("setModifiedAt");
+      const { content: body, blobType } = prepareContent(content);
+      if (checked.metadata !== undefined) this.gate("userMetadata");
+      if (checked.modifiedAt !== undefined) this.gate("setModifiedAt");
       const full = this.scope.toBackend(relative);
-      const body: BackendContent = prepared.content;
-      const send = (contentType: string): Promise<WriteResult> => {
-        const writeOptions = modifiedAt === undefined ? { overwrite, contentType, metadata } : { overwrite, contentType, metadata, modifiedAt };
-        const result = this.call(() => (kind === "write" ? ops.write(full, body, writeOptions) : ops.writeAtomic(full, body, writeOptions)));
-        return this.results.identity ? result : result.then(this.results.writeResult);
-      };
-      const contentType = resolveContentType(relative, explicitType, prepared.blobType);
-      if (contentType !== undefined) return send(contentType);
+      const send = kind === "write" ? ops.write : ops.writeAtomic;
+      const contentType = resolveContentType(relative, checked.contentType, blobType);
+      if (contentType !== undefined) return this.converted(send(full, body, backendWriteOptions(checked, contentType)), this.results.writeResult);
       // The first guess from an extension loads the MIME table (ST-035); then the write goes on as it would have.
-      return loadMimeLookup().then(() => send(resolveContentType(relative, explicitType, prepared.blobType) as string));
+      return loadMimeLookup().then(() => {
+        const guessed = resolveContentType(relative, checked.contentType, blobType) as string;
+        return this.converted(send(full, body, backendWriteOptions(checked, guessed)), this.results.writeResult);
+      });
     } catch (error) {
       return rejection(error);
     }
@@ -474,7 +465,7 @@ export class Store implements AsyncDisposable {
     } catch (error) {
       return rejection(error);
     }
-    const answer = this.call(() => ask(full));
+    const answer = this.settle(ask(full));
     return full === this.rootPath ? answer.then(() => atRoot) : answer;
   }
 
@@ -506,23 +497,32 @@ export class Store implements AsyncDisposable {
   }
 
   /**
-   * Runs a backend call as a promise, rewriting its errors to store-relative paths. At the
-   * backend root there is nothing to rewrite, so the backend's own promise is returned as it is.
+   * An operation's promise as the caller receives it (the operations never throw, BE-024): as it
+   * is at the backend root; below a root, with its errors made store-relative (PATH-013, ERR-008).
    */
-  private call<T>(operation: () => Promise<T>): Promise<T> {
-    if (this.rootPath !== "") return this.relocating(operation);
-    try {
-      return Promise.resolve(operation());
-    } catch (error) {
-      return rejection(error);
-    }
+  private settle<T>(answer: Promise<T>): Promise<T> {
+    return this.rootPath === "" ? answer : answer.catch(this.relocate);
   }
 
-  private async relocating<T>(operation: () => Promise<T>): Promise<T> {
+  /** As {@link Store.settle}, and the value passed through `convert` unless results are handed out as they are (BE-011). */
+  private converted<T>(answer: Promise<T>, convert: (value: T) => T): Promise<T> {
+    if (this.results.identity) return answer;
+    return this.rootPath === "" ? answer.then(convert) : answer.then(convert, this.relocate);
+  }
+
+  /** Rethrows a backend error with store-relative paths. */
+  private readonly relocate = (error: unknown): never => {
+    throw this.scope.relocateError(error);
+  };
+
+  /** Runs a call of the backend's own method (which may throw, BE-024) as {@link Store.settle} does. */
+  private call<T>(operation: () => Promise<T>): Promise<T> {
+    let answer: Promise<T>;
     try {
-      return await operation();
+      answer = Promise.resolve(operation());
     } catch (error) {
-      throw this.scope.relocateError(error);
+      answer = rejection(error);
     }
+    return this.settle(answer);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { capabilitySet, MemoryBackend, snapshotIterable, Store, SyncStore, type Backend, type FileInfo, type SyncBackend } from "../../src/index.js";
+import { capabilitySet, MemoryBackend, NotFound, snapshotIterable, Store, SyncStore, type Backend, type FileInfo, type SyncBackend } from "../../src/index.js";
+import { capture, expectCode } from "../errors/expect-code.js";
 
 /** A read-only backend over one fixed, frozen FileInfo (returned as the same object each time). */
 function fixedBackend(options: { fresh: boolean }): { backend: Backend; info: FileInfo } {
@@ -55,6 +56,32 @@ describe("the Backend contract, as the Store relies on it", () => {
     expect((await iterator.next()).done).toBe(true);
     expect(computed).toBe(1);
     expect((await store.listFiles("paged").toArray()).map((f) => f.path)).toEqual(["paged/1", "paged/2"]);
+  });
+
+  it("BE-024 a method that throws synchronously reaches the caller as a rejection (store-relative below a root), a thenable as a promise", async () => {
+    const memory = new MemoryBackend();
+    const backend: Backend = {
+      name: "plain",
+      capabilities: capabilitySet(["read", "rangeRead", "metadata"]),
+      kindOf: (path) => memory.kindOf(path),
+      close: () => memory.close(),
+      read: (path, range) => memory.read(path, range),
+      getFolderInfo: (path) => memory.getFolderInfo(path),
+      // Not `async`: a synchronous throw and a thenable that is not a promise.
+      getFileInfo: (path) => {
+        throw new NotFound("File not found: {path}", { path, backend: "plain" });
+      },
+      readBytes: () => ({ then: (resolve: (bytes: Uint8Array) => void) => resolve(new Uint8Array([7])) }) as unknown as Promise<Uint8Array>,
+    };
+    for (const rootPath of ["", "r"]) {
+      const store = new Store({ backend, rootPath });
+      const caught = await capture(() => store.getFileInfo("a.txt"));
+      expect(caught.synchronous).toBe(false);
+      await expectCode(store.getFileInfo("a.txt"), "NOT_FOUND", "a.txt");
+      const bytes = store.readBytes("a.txt");
+      expect(bytes).toBeInstanceOf(Promise);
+      expect(await bytes).toEqual(new Uint8Array([7]));
+    }
   });
 
   it("BE-022 SYNC-001 SyncStore works on any backend with a synchronous face, not only MemoryBackend", () => {

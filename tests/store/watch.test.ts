@@ -205,6 +205,36 @@ describe("Store.watch (spec/watch.md)", () => {
     for (let i = 3000; i < 6000; i++) expect(big.shift()).toBe(i);
   });
 
+  it("WATCH-020 the bounded queue agrees with a model over random pushes and shifts (emptied, compacted and overflowing)", () => {
+    let seed = 17;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (const limit of [1, 3, 1500]) {
+      const queue = new EventQueue<number>(limit);
+      const model: (number | { type: "overflow"; dropped: number })[] = [];
+      let waiting = 0;
+      let next = 0;
+      for (let step = 0; step < 20_000; step++) {
+        if (random(3) > 0) {
+          const event = next++;
+          queue.push(event);
+          if (waiting < limit) {
+            model.push(event);
+            waiting++;
+          } else {
+            const last = model[model.length - 1];
+            if (typeof last === "object") last.dropped++;
+            else model.push({ type: "overflow", dropped: 1 });
+          }
+        } else {
+          const expected = model.shift();
+          if (typeof expected === "number") waiting--;
+          expect(queue.shift()).toEqual(expected);
+        }
+        expect(queue.size).toBe(model.length);
+      }
+    }
+  });
+
   it("WATCH-021 a signal, a child store's close, and the backend's close end watchers without an error", async () => {
     const backend = new MemoryBackend();
     const store = new Store({ backend });

@@ -67,19 +67,21 @@ class CoreObserver {
       put: (path, stored, options) => {
         const before = fileBefore(tree(), path);
         const result = proto.put.call(core, path, stored, options);
-        this.folders(before.missing);
-        this.emit({ type: before.exists ? "updated" : "created", kind: "file", path, size: result.size, ...(result.modifiedAt === undefined ? {} : { modifiedAt: result.modifiedAt }) });
+        if (before === REPLACED) this.emit({ type: "updated", kind: "file", path, size: result.size, modifiedAt: result.modifiedAt as Date });
+        else {
+          this.folders(before);
+          this.emit({ type: "created", kind: "file", path, size: result.size, modifiedAt: result.modifiedAt as Date });
+        }
         return result;
       },
       copy: (src, dst, options) => {
         const before = fileBefore(tree(), dst);
         proto.copy.call(core, src, dst, options);
         if (src === dst) return;
-        this.folders(before.missing);
+        if (before !== REPLACED) this.folders(before);
         const node = tree().findPath(dst);
-        const size = node?.kind === "file" ? node.size : undefined;
-        const modifiedAt = node?.kind === "file" ? new Date(node.modifiedAt) : undefined;
-        this.emit({ type: before.exists ? "updated" : "created", kind: "file", path: dst, ...(size === undefined ? {} : { size }), ...(modifiedAt === undefined ? {} : { modifiedAt }) });
+        const type = before === REPLACED ? "updated" : "created";
+        this.emit(node?.kind === "file" ? { type, kind: "file", path: dst, size: node.size, modifiedAt: new Date(node.modifiedAt) } : { type, kind: "file", path: dst });
       },
       delete: (path, options) => {
         const existed = tree().findPath(path) !== undefined;
@@ -95,7 +97,7 @@ class CoreObserver {
         const before = fileBefore(tree(), dst);
         proto.move.call(core, src, dst, options);
         if (src === dst) return;
-        this.folders(before.missing);
+        if (before !== REPLACED) this.folders(before);
         this.emit({ type: "moved", kind: "file", path: dst, from: src });
       },
       createFolder: (path, options) => {
@@ -139,8 +141,10 @@ class CoreObserver {
   /** Hands one frozen event to every watch whose folder it may concern (the Store filters exactly). */
   private emit(fields: ChangeEvent): void {
     const event = Object.freeze(fields);
+    const { path, from } = event;
     for (const sink of this.sinks) {
-      if (concerns(sink.folder, event.path) || (event.from !== undefined && concerns(sink.folder, event.from))) sink.options.onEvent(event);
+      const folder = sink.folder;
+      if (folder === "" || concerns(folder, path) || (from !== undefined && concerns(folder, from))) sink.options.onEvent(event);
     }
   }
 }
@@ -156,16 +160,23 @@ function within(path: string, folder: string): boolean {
   return path === folder || (path.startsWith(folder) && path.charCodeAt(folder.length) === 47);
 }
 
+/** {@link fileBefore}'s answer when a file is at the path: the change replaces it. */
+const REPLACED = 1;
+
+/** {@link fileBefore}'s answer when the parent folder exists and no file is at the path: nothing to create on the way. */
+const NO_FOLDERS: readonly string[] = Object.freeze([]);
+
 /**
- * Before a file lands at `path`: whether a file is there, and which parent folders the change
- * will create. Looks the parent up as the write itself will (the tree remembers it), so that a
- * write into an existing folder costs one more map lookup.
+ * Before a file lands at `path`: {@link REPLACED} when a file is there, or else the parent folders
+ * the change will create (none, or `undefined` when a file is in the way and the change will
+ * fail). Looks the parent up as the write itself will (the tree remembers it), so that a write
+ * into an existing folder costs one more map lookup and allocates nothing.
  */
-function fileBefore(tree: MemoryTree, path: string): { exists: boolean; missing: string[] | undefined } {
+function fileBefore(tree: MemoryTree, path: string): typeof REPLACED | readonly string[] | undefined {
   const slash = path.lastIndexOf("/");
   const parent = tree.folderOf(path, slash);
-  if (parent !== undefined) return { exists: parent.children.get(path.slice(slash + 1))?.kind === "file", missing: undefined };
-  return { exists: false, missing: missingFolders(tree, path, 1) };
+  if (parent !== undefined) return parent.children.get(slash < 0 ? path : path.slice(slash + 1))?.kind === "file" ? REPLACED : NO_FOLDERS;
+  return missingFolders(tree, path, 1);
 }
 
 /**

@@ -269,13 +269,14 @@ export class MemoryCore {
    */
   put(path: string, stored: StoredContent, options: BackendWriteOptions): WriteResult {
     const target = this.fileTarget(path, options.overwrite, stored.size);
-    const modifiedAt = options.modifiedAt?.getTime() ?? this.now();
+    // The result's own Date, made first: its time is the one stored.
+    const modifiedAt = options.modifiedAt === undefined ? this.stamp() : new Date(options.modifiedAt.getTime());
     const metadata = frozenMetadata(options.metadata);
-    this.commit(target, { content: stored.content, offset: stored.offset, size: stored.size, modifiedAt, contentType: options.contentType, metadata });
     const { size } = stored;
     const { contentType } = options;
-    if (metadata === undefined) return Object.freeze({ path, size, modifiedAt: new Date(modifiedAt), contentType });
-    return Object.freeze({ path, size, modifiedAt: new Date(modifiedAt), contentType, metadata: metadataCopy(metadata) });
+    this.commit(target, { content: stored.content, offset: stored.offset, size, modifiedAt: modifiedAt.getTime(), contentType, metadata });
+    if (metadata === undefined) return Object.freeze({ path, size, modifiedAt, contentType });
+    return Object.freeze({ path, size, modifiedAt, contentType, metadata: metadataCopy(metadata) });
   }
 
   /** Fails fast, before any content is drained, when a write to `path` cannot succeed now. */
@@ -343,6 +344,11 @@ export class MemoryCore {
 
   private now(): number {
     return this.defaultClock ? Date.now() : this.clock().getTime();
+  }
+
+  /** A new `Date` of the current time: one call to the clock where {@link MemoryCore.now} and a `Date` of its value would be two. */
+  private stamp(): Date {
+    return this.defaultClock ? new Date() : new Date(this.clock().getTime());
   }
 
   /** Builds this backend's errors (used by the placement checks too). */

@@ -1,5 +1,6 @@
 import { AlreadyExists, InvalidPath, QuotaExceeded } from "../../errors/classes.js";
 import { type RemoteStoreError, type RemoteStoreErrorOptions } from "../../errors/remote-store-error.js";
+import { lastSlash } from "../../paths/path-parts.js";
 import type { FileNode, FolderNode, TreeNode } from "./nodes.js";
 import type { MemoryTree } from "./tree.js";
 
@@ -72,7 +73,7 @@ const NO_SEGMENTS: readonly string[] = Object.freeze([]);
 
 function locate(context: PlacementContext, path: string): Target<TreeNode> {
   // Fast path: the parent folder exists (often the one looked up last), so nothing is split.
-  const slash = path.lastIndexOf("/");
+  const slash = lastSlash(path);
   const parent = context.tree.folderOf(path, slash);
   if (parent !== undefined) {
     const name = path.slice(slash + 1);

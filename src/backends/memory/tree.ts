@@ -1,4 +1,5 @@
 import { compareCodePoints } from "../../paths/compare.js";
+import { lastSlash } from "../../paths/path-parts.js";
 import { newFile, newFolder, type FileFields, type FileNode, type FolderNode, type TreeNode } from "./nodes.js";
 
 /** Where a path leads in the tree (spec MEM-010). */
@@ -39,7 +40,7 @@ export class MemoryTree {
    */
   findPath(path: string): TreeNode | undefined {
     if (path === "") return this.root;
-    const slash = path.lastIndexOf("/");
+    const slash = lastSlash(path);
     return this.folderOf(path, slash)?.children.get(slash < 0 ? path : path.slice(slash + 1));
   }
 

@@ -1,10 +1,8 @@
 import type { OverflowEvent } from "../../contract/watch.js";
-import { isObject } from "../checks/objects.js";
 
 /** A gap in the queue: events dropped there while it was full (spec WATCH-020). */
-interface Gap {
-  readonly gap: true;
-  dropped: number;
+class Gap {
+  dropped = 1;
 }
 
 /**
@@ -15,8 +13,10 @@ interface Gap {
  * loaded watch code shares no module with the core bundle.
  */
 export class EventQueue<T> {
-  private items: (T | Gap)[] = [];
+  /** The entries from `head` to `tail`; the array keeps its room when emptied. */
+  private items: (T | Gap | undefined)[] = [];
   private head = 0;
+  private tail = 0;
   /** Events waiting, gaps not counted. */
   private waiting = 0;
 
@@ -25,34 +25,38 @@ export class EventQueue<T> {
 
   /** Entries waiting to be taken (a gap counts as one). */
   get size(): number {
-    return this.items.length - this.head;
+    return this.tail - this.head;
   }
 
   /** Adds an event, or counts it as dropped when `limit` events are waiting. */
   push(event: T): void {
     if (this.waiting < this.limit) {
-      this.items.push(event);
+      this.items[this.tail++] = event;
       this.waiting++;
       return;
     }
-    const last = this.items[this.items.length - 1];
-    if (this.size > 0 && isGap(last)) last.dropped++;
-    else this.items.push({ gap: true, dropped: 1 });
+    const last = this.items[this.tail - 1];
+    if (this.tail > this.head && last instanceof Gap) last.dropped++;
+    else this.items[this.tail++] = new Gap();
   }
 
   /** The oldest entry (an overflow event for a gap), or `undefined` when empty. */
   shift(): T | OverflowEvent | undefined {
-    if (this.head === this.items.length) return undefined;
+    if (this.head === this.tail) return undefined;
     const item = this.items[this.head] as T | Gap;
-    this.items[this.head++] = undefined as never;
-    if (this.head === this.items.length) {
-      this.items = [];
+    this.items[this.head++] = undefined;
+    if (this.head === this.tail) {
+      // Emptied: start again at the front of the same array (a consumer that keeps up empties it after every event).
       this.head = 0;
-    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
+      this.tail = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.tail) {
+      // Mostly taken: move the rest to the front, so the array stays within twice what waits.
+      this.items.copyWithin(0, this.head, this.tail);
+      this.items.fill(undefined, this.tail - this.head, this.tail);
+      this.tail -= this.head;
       this.head = 0;
     }
-    if (isGap(item)) return Object.freeze({ type: "overflow", dropped: item.dropped });
+    if (item instanceof Gap) return Object.freeze({ type: "overflow", dropped: item.dropped });
     this.waiting--;
     return item;
   }
@@ -61,10 +65,7 @@ export class EventQueue<T> {
   clear(): void {
     this.items = [];
     this.head = 0;
+    this.tail = 0;
     this.waiting = 0;
   }
-}
-
-function isGap(item: unknown): item is Gap {
-  return isObject(item) && (item as Partial<Gap>).gap === true;
 }

@@ -6,12 +6,14 @@ import { collectStream } from "../../shared/streams/range-stream.js";
 import { deleteFolderByFiles } from "./delete-folder-fallback.js";
 import { folderInfoFromFiles } from "./folder-info-fallback.js";
 import { childrenFromListings, foldersFromFiles } from "./listing-fallbacks.js";
+import { rejection } from "../rejection.js";
 
 /**
  * Every operation the Store runs on a backend, always present (spec BE-020): the backend's own
  * method where it has one, else the Store's fallback, built once per backend. A gated method the
  * backend does not declare rejects with `CapabilityNotSupported` (the Store's gate refuses such
- * calls first).
+ * calls first). Every promise-returning operation returns a native promise and never throws
+ * (spec BE-024), so the Store can hand its promise on as it is.
  */
 export interface BackendOps {
   readonly kindOf: (path: string) => Promise<EntryKind | undefined>;
@@ -45,46 +47,76 @@ export function backendOps(backend: Backend): BackendOps {
   return ops;
 }
 
-type Method = (...args: never[]) => unknown;
+/** The constructor of `async` functions, which always return a native promise and never throw. */
+const AsyncFunction = (async () => undefined).constructor;
 
-/** The backend's own `method`, bound, or `undefined`. */
-function own<K extends keyof Backend>(backend: Backend, method: K): NonNullable<Backend[K]> | undefined {
-  const fn = backend[method] as unknown;
-  return typeof fn === "function" ? ((fn as Method).bind(backend) as NonNullable<Backend[K]>) : undefined;
+/**
+ * `call`, a call of the backend's own `method`, as an operation that returns a native promise and
+ * never throws (spec BE-024), or `undefined` when the backend has no such method. An `async`
+ * method is one already and `call` is used as it is; any other is guarded, so that a synchronous
+ * throw becomes a rejection and a thenable a promise.
+ *
+ * `call` names the method on the backend at each call rather than binding it: the method, shared
+ * by every instance of a backend class, is then the one call target the engine sees, however many
+ * backends (and Stores) a program makes, where a bound function would be a new target per backend.
+ */
+function operation<A extends unknown[], R>(backend: Backend, method: keyof Backend, call: (...args: A) => Promise<R>): ((...args: A) => Promise<R>) | undefined {
+  const fn: unknown = Reflect.get(backend, method);
+  if (typeof fn !== "function") return undefined;
+  if (fn instanceof AsyncFunction) return call;
+  return (...args: A) => {
+    try {
+      return Promise.resolve(call(...args));
+    } catch (error) {
+      return rejection(error);
+    }
+  };
+}
+
+/** `call`, a call of the backend's own listing `method` (an `AsyncIterable`, BE-012), or `undefined` when it has none. */
+function listing<A extends unknown[], T>(backend: Backend, method: keyof Backend, call: (...args: A) => AsyncIterable<T>): ((...args: A) => AsyncIterable<T>) | undefined {
+  return typeof backend[method] === "function" ? call : undefined;
 }
 
 function buildOps(backend: Backend): BackendOps {
-  const kindOf = own(backend, "kindOf") ?? kindFromProbes(backend);
-  const read = own(backend, "read") ?? unsupported(backend, "read", "read");
-  const listFiles = own(backend, "listFiles") ?? unsupportedListing(backend);
-  const del = own(backend, "delete") ?? unsupported(backend, "delete", "delete");
-  const listFolders = own(backend, "listFolders") ?? ((path: string, options: BackendListOptions) => foldersFromFiles(listFiles, path, options));
-  const write = own(backend, "write") ?? unsupported(backend, "write", "write");
+  // The methods are checked by `operation`/`listing` before any of these calls can run.
+  const own = backend as Required<Backend>;
+  const kindOf = operation(backend, "kindOf", (path: string) => own.kindOf(path)) ?? kindFromProbes(backend);
+  const read = operation(backend, "read", (path: string, range: ByteRange) => own.read(path, range)) ?? unsupported(backend, "read", "read");
+  const listFiles = listing(backend, "listFiles", (path: string, options: BackendListOptions) => own.listFiles(path, options)) ?? unsupportedListing(backend);
+  const del = operation(backend, "delete", (path: string, options: { readonly missingOk: boolean }) => own.delete(path, options)) ?? unsupported(backend, "delete", "delete");
+  const listFolders =
+    listing(backend, "listFolders", (path: string, options: BackendListOptions) => own.listFolders(path, options)) ??
+    ((path: string, options: BackendListOptions) => foldersFromFiles(listFiles, path, options));
+  const write = operation(backend, "write", (path: string, content: BackendContent, options: BackendWriteOptions) => own.write(path, content, options)) ?? unsupported(backend, "write", "write");
   return {
     kindOf,
-    exists: own(backend, "exists") ?? (async (path) => (await kindOf(path)) !== undefined),
-    isFile: own(backend, "isFile") ?? (async (path) => (await kindOf(path)) === "file"),
-    isFolder: own(backend, "isFolder") ?? (async (path) => (await kindOf(path)) === "folder"),
+    exists: operation(backend, "exists", (path: string) => own.exists(path)) ?? (async (path) => (await kindOf(path)) !== undefined),
+    isFile: operation(backend, "isFile", (path: string) => own.isFile(path)) ?? (async (path) => (await kindOf(path)) === "file"),
+    isFolder: operation(backend, "isFolder", (path: string) => own.isFolder(path)) ?? (async (path) => (await kindOf(path)) === "folder"),
     read,
-    readBytes: own(backend, "readBytes") ?? (async (path, range) => collectStream(await read(path, range))),
+    readBytes: operation(backend, "readBytes", (path: string, range: ByteRange) => own.readBytes(path, range)) ?? (async (path, range) => collectStream(await read(path, range))),
     write,
-    writeAtomic: own(backend, "writeAtomic") ?? write,
+    writeAtomic: operation(backend, "writeAtomic", (path: string, content: BackendContent, options: BackendWriteOptions) => own.writeAtomic(path, content, options)) ?? write,
     delete: del,
-    deleteFolder: own(backend, "deleteFolder") ?? ((path, options) => deleteFolderByFiles({ backend, kindOf, listFiles, delete: del }, path, options)),
+    deleteFolder:
+      operation(backend, "deleteFolder", (path: string, options: { readonly recursive: boolean; readonly missingOk: boolean }) => own.deleteFolder(path, options)) ??
+      ((path, options) => deleteFolderByFiles({ backend, kindOf, listFiles, delete: del }, path, options)),
     listFiles,
     listFolders,
-    iterChildren: own(backend, "iterChildren") ?? ((path) => childrenFromListings(listFiles, listFolders, path)),
-    getFileInfo: own(backend, "getFileInfo") ?? unsupported(backend, "getFileInfo", "metadata"),
-    getFolderInfo: own(backend, "getFolderInfo") ?? ((path) => folderInfoFromFiles({ backend, kindOf, listFiles }, path)),
-    move: own(backend, "move") ?? unsupported(backend, "move", "move"),
-    copy: own(backend, "copy") ?? unsupported(backend, "copy", "copy"),
+    iterChildren: listing(backend, "iterChildren", (path: string) => own.iterChildren(path)) ?? ((path) => childrenFromListings(listFiles, listFolders, path)),
+    getFileInfo: operation(backend, "getFileInfo", (path: string) => own.getFileInfo(path)) ?? unsupported(backend, "getFileInfo", "metadata"),
+    getFolderInfo: operation(backend, "getFolderInfo", (path: string) => own.getFolderInfo(path)) ?? ((path) => folderInfoFromFiles({ backend, kindOf, listFiles }, path)),
+    move: operation(backend, "move", (src: string, dst: string, options: { readonly overwrite: boolean }) => own.move(src, dst, options)) ?? unsupported(backend, "move", "move"),
+    copy: operation(backend, "copy", (src: string, dst: string, options: { readonly overwrite: boolean }) => own.copy(src, dst, options)) ?? unsupported(backend, "copy", "copy"),
   };
 }
 
 /** `kindOf` from the two probes, for a backend written before `kindOf` (or that prefers them). */
 function kindFromProbes(backend: Backend): BackendOps["kindOf"] {
-  const isFile = own(backend, "isFile");
-  const isFolder = own(backend, "isFolder");
+  const own = backend as Required<Backend>;
+  const isFile = operation(backend, "isFile", (path: string) => own.isFile(path));
+  const isFolder = operation(backend, "isFolder", (path: string) => own.isFolder(path));
   return async (path) => {
     if (isFile !== undefined && (await isFile(path))) return "file";
     if (isFolder !== undefined && (await isFolder(path))) return "folder";

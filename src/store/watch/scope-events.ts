@@ -17,33 +17,44 @@ export interface WatchScope {
  */
 export function scopeEvent(event: ChangeEvent, scope: WatchScope): ChangeEvent | undefined {
   const { type, kind, path, from } = event;
-  const inside = (p: string): boolean => (scope.recursive ? isBelow(p, scope.folder) : p !== scope.folder && parentOf(p) === scope.folder);
-  const covers = (p: string): boolean => p === scope.folder || isBelow(scope.folder, p);
-  const self = (change: "created" | "deleted"): ChangeEvent => Object.freeze({ type: change, kind: "folder", path: storePath(scope.folder, scope.root) });
+  const { root } = scope;
   if (type === "moved" && from !== undefined) {
-    const fromIn = inside(from);
-    const toIn = inside(path);
-    if (fromIn && toIn) return Object.freeze({ type, kind, path: storePath(path, scope.root), from: storePath(from, scope.root) });
-    if (fromIn) return Object.freeze({ type: "deleted", kind, path: storePath(from, scope.root) });
-    if (toIn) return copyOf(event, "created", storePath(path, scope.root));
-    if (covers(from)) return self("deleted");
-    return covers(path) ? self("created") : undefined;
+    const fromIn = inside(from, scope);
+    const toIn = inside(path, scope);
+    if (fromIn && toIn) return Object.freeze({ type, kind, path: storePath(path, root), from: storePath(from, root) });
+    if (fromIn) return Object.freeze({ type: "deleted", kind, path: storePath(from, root) });
+    if (toIn) return copyOf(event, "created", storePath(path, root));
+    if (covers(from, scope)) return self("deleted", scope);
+    return covers(path, scope) ? self("created", scope) : undefined;
   }
-  if (inside(path)) return copyOf(event, type, storePath(path, scope.root));
-  if (type === "deleted" && covers(path)) return self("deleted");
-  return type === "created" && kind === "folder" && path === scope.folder ? self("created") : undefined;
+  if (inside(path, scope)) return copyOf(event, type, storePath(path, root));
+  if (type === "deleted" && covers(path, scope)) return self("deleted", scope);
+  return type === "created" && kind === "folder" && path === scope.folder ? self("created", scope) : undefined;
 }
 
+/** True when the watcher shows changes of `path`: below the folder (recursive), or one of its own entries. */
+function inside(path: string, scope: WatchScope): boolean {
+  return scope.recursive ? isBelow(path, scope.folder) : path !== scope.folder && parentOf(path) === scope.folder;
+}
+
+/** True when a change of `path` takes the watched folder with it (`path` is the folder or above it). */
+function covers(path: string, scope: WatchScope): boolean {
+  return path === scope.folder || isBelow(scope.folder, path);
+}
+
+/** The event about the watched folder itself. */
+function self(type: "created" | "deleted", scope: WatchScope): ChangeEvent {
+  return Object.freeze({ type, kind: "folder", path: storePath(scope.folder, scope.root) });
+}
+
+/** One object literal per shape (not spread), so that every event of a shape shares one hidden class. */
 function copyOf(event: ChangeEvent, type: ChangeEvent["type"], path: string): ChangeEvent {
   const { kind, size, modifiedAt } = event;
-  if (size === undefined && modifiedAt === undefined) return Object.freeze({ type, kind, path });
-  return Object.freeze({
-    type,
-    kind,
-    path,
-    ...(size === undefined ? {} : { size }),
-    ...(modifiedAt === undefined ? {} : { modifiedAt: new Date(modifiedAt.getTime()) }),
-  });
+  if (modifiedAt !== undefined) {
+    const fresh = new Date(modifiedAt.getTime());
+    return Object.freeze(size === undefined ? { type, kind, path, modifiedAt: fresh } : { type, kind, path, size, modifiedAt: fresh });
+  }
+  return Object.freeze(size === undefined ? { type, kind, path } : { type, kind, path, size });
 }
 
 /** True when `path` lies strictly below `folder` (`""` holds everything but itself). */

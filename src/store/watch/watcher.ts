@@ -33,6 +33,12 @@ export function startWatcher(plan: WatcherPlan | undefined, closing: boolean, en
   return new RunningWatcher(plan, closing, ended);
 }
 
+/**
+ * A settled promise to queue the drain on: a reaction on it is a microtask as `queueMicrotask`
+ * would be, without the async resource and bound function Node makes for each `queueMicrotask`.
+ */
+const settled = Promise.resolve();
+
 type Waiting = { resolve(result: IteratorResult<WatchEvent>): void; reject(error: unknown): void };
 
 /** The watcher (spec WATCH-003, WATCH-004, WATCH-015, WATCH-020, WATCH-021). */
@@ -50,6 +56,8 @@ class RunningWatcher implements Watcher {
   private backendWatch: BackendWatch | undefined;
   private released: Promise<void> | undefined;
   private readonly onAbort = (): void => void this.close();
+  /** {@link RunningWatcher.drain}, bound once rather than a new closure per event. */
+  private readonly drainLater = (): void => this.drain();
 
   constructor(private readonly plan: WatcherPlan | undefined, closing: boolean, ended: unknown) {
     this.recursive = plan?.recursive ?? false;
@@ -139,7 +147,7 @@ class RunningWatcher implements Watcher {
     this.queue.push(event);
     if (this.plan?.onChange !== undefined && !this.draining) {
       this.draining = true;
-      queueMicrotask(() => this.drain());
+      void settled.then(this.drainLater);
     }
   }
 

@@ -49,7 +49,10 @@ export function codeBlocks(markdown: string): CodeBlock[] {
   return blocks;
 }
 
-/** A block that is a test file of its own: it declares vitest cases. */
+/**
+ * A block that is a test file of its own: it declares vitest cases (`it(`, `test(`, `describe(`,
+ * `it.each(…)`, or a helper such as `describeBackendConformance(`).
+ */
 export function isTestBlock(code: string): boolean {
-  return /(?<![\w.])(?:it|test|describe)(?:\.\w+)*\s*\(/.test(code);
+  return /(?<![\w.])(?:it|test|describe\w*)(?:\.\w+)*\s*\(/.test(code);
 }

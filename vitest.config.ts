@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { packageAliases } from "./tests/support/package-entries.js";
 import LongestFirstSequencer from "./tests/support/sequencer.js";
 
 /**
@@ -17,12 +17,9 @@ import LongestFirstSequencer from "./tests/support/sequencer.js";
  * worker waits on a child process, a socket or the disk).
  */
 export default defineConfig({
-  // Examples import the package by name, as a user would; here that name is the source.
+  // Examples import the package by name, as a user would; here each entry name is its source.
   resolve: {
-    alias: [
-      { find: /^remote-store\/testing$/, replacement: fileURLToPath(new URL("./src/testing/index.ts", import.meta.url)) },
-      { find: /^remote-store$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
-    ],
+    alias: packageAliases(),
   },
   test: {
     testTimeout: 60_000,

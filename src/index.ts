@@ -77,7 +77,7 @@ export { MemoryBackend } from "./backends/memory/memory-backend.js";
 export type { MemoryBackendOptions } from "./backends/memory/memory-options.js";
 
 // Snapshots (spec/snapshots.md)
-export { exportTree } from "./snapshot/export-tree.js";
+export { exportTree, type ExportTreeOptions } from "./snapshot/export-tree.js";
 export { importTree, type ImportTreeOptions } from "./snapshot/import-tree.js";
 export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotFile, type SnapshotFolder } from "./snapshot/snapshot-format.js";
 

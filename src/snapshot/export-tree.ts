@@ -6,11 +6,25 @@ import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotFile, ty
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/** Options of {@link exportTree}. */
+export interface ExportTreeOptions {
+  /**
+   * Include each file's `modifiedAt` (default true). `false` leaves times out, so that a
+   * snapshot of the same content is the same on every run — for `toMatchSnapshot` and golden
+   * files (spec SNAP-003).
+   */
+  readonly times?: boolean;
+}
+
 /**
  * Takes a snapshot of a store, or of the folder `path` of it, with paths relative to that folder
  * (spec SNAP-001). Reads every file; use it for fixtures and golden files, not for terabytes.
  */
-export async function exportTree(store: Store, path = ""): Promise<Snapshot> {
+export async function exportTree(store: Store, path = "", options: ExportTreeOptions = {}): Promise<Snapshot> {
+  if (options.times !== undefined && typeof options.times !== "boolean") {
+    throw new TypeError(`exportTree: times must be a boolean, got ${typeof options.times}`);
+  }
+  const times = options.times ?? true;
   const base = normalizePath(path);
   const relative = (p: string): string => (base === "" ? p : p.slice(base.length + 1));
   const entries: (SnapshotFolder | SnapshotFile)[] = [];
@@ -26,7 +40,7 @@ export async function exportTree(store: Store, path = ""): Promise<Snapshot> {
       ...(text === undefined ? { base64: encodeBase64(bytes) } : { text }),
       ...(file.contentType === undefined ? {} : { contentType: file.contentType }),
       ...(file.metadata === undefined ? {} : { metadata: { ...file.metadata } }),
-      modifiedAt: file.modifiedAt.toISOString(),
+      ...(times ? { modifiedAt: file.modifiedAt.toISOString() } : {}),
     });
   }
   entries.sort((a, b) => compareCodePoints(a.path, b.path));

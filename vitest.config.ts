@@ -20,7 +20,8 @@ export default defineConfig({
   // Examples import the package by name, as a user would; here that name is the source.
   resolve: {
     alias: [
-      { find: /^remote-store\/testing$/, replacement: fileURLToPath(new URL("./src/testing/index.ts", import.meta.url)) },
+      { find: /^remote-store\/testing\/vitest$/, replacement: fileURLToPath(new URL("./src/testing/index.ts", import.meta.url)) },
+      { find: /^remote-store\/testing$/, replacement: fileURLToPath(new URL("./src/testing/portable.ts", import.meta.url)) },
       { find: /^remote-store$/, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
     ],
   },

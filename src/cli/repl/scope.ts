@@ -1,4 +1,5 @@
-import * as library from "../../index.node.js";
+import * as library from "../../public.js";
+import { LocalBackend } from "../../backends/local/index.js";
 import { copyBetween, syncStores } from "../../ext/transfer/index.js";
 import { Registry } from "../../registry/index.js";
 import type { Store } from "../../store/store.js";
@@ -27,6 +28,7 @@ export function replScope(session: Session): Record<string, unknown> {
   }
   return {
     ...library,
+    LocalBackend,
     copyBetween,
     syncStores,
     registry: session.registry ?? new Registry({}, { source: "no config file" }),

@@ -8,9 +8,11 @@
 // of every exports key, one module both ways (PKG-004); require of every CommonJS file (PKG-004);
 // tsc on a file using every entry under nodenext (ESM and CJS) and bundler resolution (PKG-004);
 // esbuild bundles keeping the s3 and memory registrations (PKG-002); fixtures under node:test by
-// import and require (PKG-001); what importing loads (PKG-005, REG-101); `--version` (PKG-007).
+// import and require (PKG-001); what importing loads (PKG-005, REG-101); `--version` (PKG-007);
+// with .ci/runtimes installed, the memory suite and README's quickstart on Node 22, Node 24, Bun
+// and Deno (TEST-011).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,7 +53,7 @@ try {
   record("attw: no problem under node16 (CJS and ESM) and bundler resolution", attw.ok, attw.out);
 
   // ---- a project that installs the tarball -----------------------------------------------------
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "pack-check", private: true, version: "1.0.0" }));
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "pack-check", private: true, version: "1.0.0", type: "module" }));
   const peers = [`@aws-sdk/client-s3@${devVersion("@aws-sdk/client-s3")}`, `@aws-sdk/s3-request-presigner@${devVersion("@aws-sdk/s3-request-presigner")}`, `vitest@${devVersion("vitest")}`];
   const install = run("npm", ["install", tarball, ...peers, "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock", "--loglevel=error"], { cwd: project });
   record("npm install of the tarball (with the optional peers)", install.ok, install.out);
@@ -253,6 +255,37 @@ try {
     const ls = run(cli, ["ls", "memory://x/"], { cwd: project });
     record("remote-store ls runs the command line", ls.ok, ls.out);
   }
+  // ---- other runtimes: the memory suite and README's quickstart (TEST-011) ----------------------
+  const runtimes = join(ROOT, ".ci", "runtimes", "node_modules");
+  const available = [
+    ["Node 22", join(runtimes, "node22", "bin", "node"), []],
+    ["Node 24", join(runtimes, "node24", "bin", "node"), []],
+    ["Bun", join(runtimes, "@oven", "bun-linux-x64", "bin", "bun"), []],
+    ["Deno", join(runtimes, "@deno", "linux-x64-glibc", "deno"), ["run", "-A"]],
+  ].filter(([, path]) => existsSync(path));
+  if (available.length > 0) {
+    copyFileSync(join(ROOT, "tests", "package", "memory-suite.mjs"), join(project, "memory-suite.mjs"));
+    writeFileSync(join(project, "quickstart.ts"), readmeQuickstart());
+  } else {
+    console.log("     (no runtimes in .ci/runtimes: run `npm ci --prefix .ci/runtimes` to check Node 22, Node 24, Bun and Deno)");
+  }
+  for (const [name, path, args] of available) {
+    const suite = run(path, [...args, "memory-suite.mjs"], { cwd: project });
+    let report;
+    try {
+      report = JSON.parse(suite.out.trim().split("\n").at(-1));
+    } catch {
+      report = undefined;
+    }
+    if (report === undefined || !suite.ok) record(`${name}: the memory conformance suite runs`, false, suite.out);
+    else {
+      passed += report.passed;
+      for (const failure of report.failed) record(`${name}: ${failure}`, false);
+      console.log(`ok   ${name}: the memory conformance suite, ${report.passed} cases passed (${report.skipped} skipped)`);
+    }
+    const quickstart = run(path, [...args, "quickstart.ts"], { cwd: project });
+    record(`${name}: README's quickstart runs`, quickstart.ok && quickstart.out.includes("exists: archive/q1.csv"), quickstart.out);
+  }
 } catch (error) {
   record("the check itself ran to the end", false, String(error?.stack ?? error));
 } finally {
@@ -265,3 +298,12 @@ if (reportFile) {
   writeFileSync(resolve(reportFile), JSON.stringify({ numPassedTests: passed, numFailedTests: failures.length, numPendingTests: 0, numTodoTests: 0, success: failures.length === 0 }));
 }
 if (failures.length > 0) process.exitCode = 1;
+
+/** README's "Quickstart" block as a module (with the `bytes` it assumes, when it does not define them). */
+function readmeQuickstart() {
+  const text = readFileSync(join(ROOT, "README.md"), "utf8");
+  const start = text.indexOf("```ts", text.indexOf("## Quickstart")) + "```ts".length;
+  let code = text.slice(start, text.indexOf("```", start));
+  if (!/\b(?:const|let) bytes\b/.test(code)) code = `const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);\n${code}`;
+  return `${code}\nexport {};\n`;
+}

@@ -3,7 +3,7 @@
  * (under a minute). Measures remote-store and its peers in one process, interleaved, after a
  * warm-up, as medians; writes JSON, a Markdown report and an SVG chart. See spec/benchmarks.md.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,7 @@ import { machineInfo } from "./harness/machine.js";
 import { ratioChart } from "./report/chart.js";
 import { Recorder, type BenchResults } from "./report/results.js";
 import { resultsMarkdown } from "./report/results-md.js";
+import { spliceStartupSection, startupSectionOf } from "./report/startup-md.js";
 import { ratioTable, scalingTable, targetsTable } from "./report/table.js";
 import { mapAwait, mapSync } from "./systems/map-baselines.js";
 import { memfsPromises, memfsSync } from "./systems/memfs.js";
@@ -157,7 +158,10 @@ async function main(): Promise<void> {
   mkdirSync(here, { recursive: true });
   writeFileSync(path.join(here, files.json), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(here, files.chart), ratioChart(results));
-  writeFileSync(path.join(here, files.markdown), resultsMarkdown(results, files));
+  // The startup section (BENCH-044) comes from its own run: a full run keeps it.
+  const previous = existsSync(path.join(here, files.markdown)) ? startupSectionOf(readFileSync(path.join(here, files.markdown), "utf8")) : undefined;
+  const markdown = resultsMarkdown(results, files);
+  writeFileSync(path.join(here, files.markdown), previous === undefined ? markdown : spliceStartupSection(markdown, previous));
   process.stdout.write(`\n## Targets\n\n${targetsTable(results)}\n\n## Ratios (peer ÷ remote-store, above 1 = remote-store better)\n\n${ratioTable(results)}\n\n## Small listing against tree size\n\n${scalingTable(results)}\n\n`);
   log(`wrote bench/${files.json}, bench/${files.markdown}, bench/${files.chart} in ${results.durationSeconds.toFixed(0)} s`);
 }

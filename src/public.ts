@@ -29,6 +29,7 @@ export { CAPABILITIES, capabilitySet, isCapability, type Capability, type Capabi
 export type { FileInfo, FolderEntry, FolderInfo, WriteResult, Metadata, Entry } from "./contract/models.js";
 export type { Backend, BackendContent, BackendWriteOptions, BackendListOptions, BackendUrlOptions, ByteRange, EntryKind } from "./contract/backend.js";
 export type { SyncBackend } from "./contract/sync-backend.js";
+export type { ChangeEvent, ChangeType, OverflowEvent, WatchEvent, BackendWatch, BackendWatchOptions } from "./contract/watch.js";
 export type { FolderOperations, MultipartOperations, PartInfo, MultipartUploadInfo, BackendMultipartOptions } from "./contract/backend-extensions.js";
 export { snapshotIterable, freshSnapshotIterable } from "./shared/listing/snapshot-iterable.js";
 
@@ -53,6 +54,7 @@ export type {
   MultipartOptions,
 } from "./store/store-options.js";
 export { MultipartUpload, MAX_PART_NUMBER, type PartReference } from "./store/multipart-upload.js";
+export type { Watcher, WatchOptions } from "./store/watch/watch-types.js";
 
 // The memory backend (spec/memory-backend.md)
 export { MemoryBackend } from "./backends/memory/memory-backend.js";

@@ -66,10 +66,15 @@ export function registerBackendType<O>(first: string | BackendTypeDescription<O>
 
 /**
  * Registers a type that an entry of this package provides, unless that type is already
- * registered (entries may be loaded more than once, e.g. as ESM and CommonJS).
+ * registered (entries may be loaded more than once, e.g. as ESM and CommonJS). The description is
+ * the package's own, so it is taken without the checks of {@link registerBackendType} — which
+ * keeps those checks out of the core bundle (BR-010); a type registered earlier that claims the
+ * same URL scheme keeps it.
  */
 export function registerProvidedType<O>(description: BackendTypeDescription<O>): void {
-  if (!types.has(description.type)) registerBackendType(description);
+  const { type, factory, schema, capabilities, url, instanceKey } = description as BackendTypeDescription<unknown>;
+  if (types.has(type)) return;
+  types.set(type, Object.freeze({ type, factory, schema, capabilities: capabilities && capabilitySet(capabilities), url: url && Object.freeze({ scheme: url.scheme, parse: url.parse }), instanceKey }));
 }
 
 /** Registers advice for a type that another entry of the package offers (spec REG-024). */

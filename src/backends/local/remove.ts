@@ -4,7 +4,8 @@ import { DirectoryNotEmpty, InvalidPath, NotFound } from "../../errors/classes.j
 import { quotePath } from "../../errors/quote-path.js";
 import { checkFileSubject, context, escapes, fileNotFound } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
-import { isReservedName, type LocalRoot } from "./local-root.js";
+import type { LocalRoot } from "./local-root.js";
+import { isReservedName } from "./reserved.js";
 import { removeSidecar } from "./sidecar.js";
 
 /**

@@ -1,7 +1,7 @@
 import type * as z from "zod";
 import type { BackendTypeDescription, BackendUrlParts } from "../../shared/backend-types/backend-type.js";
 import { decodePart, parseUrl, queryOptions, urlError } from "../../shared/backend-types/url-parts.js";
-import { S3Backend } from "./s3-backend.js";
+import type { S3Backend } from "./s3-backend.js";
 import type { S3BackendOptions } from "./s3-options.js";
 
 /** The options schema of the registry type `s3` (spec S3-100), built from the registry's zod. Credential options are redacted by the registry. */
@@ -25,6 +25,7 @@ export function s3OptionsSchema(zod: typeof z) {
       concurrency: positiveInt.max(256).optional(),
       pageSize: positiveInt.max(1000).optional(),
       urlExpiresIn: positiveInt.max(604_800).optional(),
+      watchInterval: zod.number().int().nonnegative().max(86_400_000).optional(),
     })
     .refine((o) => (o.accessKeyId === undefined) === (o.secretAccessKey === undefined), {
       message: "accessKeyId and secretAccessKey are given together (or neither, for the SDK's default credential chain)",
@@ -36,7 +37,7 @@ export function s3OptionsSchema(zod: typeof z) {
 export type S3TypeOptions = z.output<ReturnType<typeof s3OptionsSchema>>;
 
 /** Creates an `S3Backend` from validated registry options. */
-export function createS3Backend(options: S3TypeOptions): S3Backend {
+export async function createS3Backend(options: S3TypeOptions): Promise<S3Backend> {
   const { accessKeyId, secretAccessKey, sessionToken, ...rest } = options;
   const backendOptions: S3BackendOptions = {
     ...dropUndefined(rest),
@@ -44,6 +45,8 @@ export function createS3Backend(options: S3TypeOptions): S3Backend {
       ? {}
       : { credentials: { accessKeyId, secretAccessKey, ...(sessionToken === undefined ? {} : { sessionToken }) } }),
   } as S3BackendOptions;
+  // Loaded when the first backend is made, so that registering the type loads no AWS SDK (spec S3-101).
+  const { S3Backend } = await import("./s3-backend.js");
   return new S3Backend(backendOptions);
 }
 

@@ -36,7 +36,7 @@ export function putCommand(run: Runner): Command {
     .action(
       run<PutOptions>(async (ctx, [local, spec], options) => {
         const metadata = checkedMetadata(options.meta);
-        const destination = ctx.session.location(spec as string);
+        const destination = await ctx.destination(spec as string);
         if (local === "-") return putStdin(ctx, destination, options, metadata);
         const localPath = local as string;
         const kind = await localKind(localPath);

@@ -47,7 +47,12 @@ export class UrlStores {
     } catch (error) {
       throw locate(error, url);
     }
-    const absolute = nodePath.resolve(this.cwd, root);
+    return this.openPath(root);
+  }
+
+  /** Opens a plain local path (absolute, or relative to the working directory) as a file location (spec CLI-022). */
+  openPath(localPath: string): OpenedUrl {
+    const absolute = nodePath.resolve(this.cwd, localPath);
     const fsRoot = nodePath.parse(absolute).root;
     const relative = nodePath.relative(fsRoot, absolute).split(nodePath.sep).join("/");
     let store = this.shared.get(`file:${fsRoot}`);

@@ -51,6 +51,11 @@ export interface SyncOptions {
   readonly modifyWindow?: number;
   /** Called after planning, after every chunk copied and after every file operation. */
   readonly onProgress?: (progress: SyncProgress) => void;
+  /**
+   * Watch mode (spec XFER-040): keep `dst` in sync — a pass now and one after every burst of
+   * changes in `src` (which needs `watch`) — until this signal aborts; resolves with the totals.
+   */
+  readonly watch?: AbortSignal;
 }
 
 /** What a sync does, path by path (store-relative paths, code point order). */

@@ -37,7 +37,8 @@ export type ConformanceArea =
   | "url"
   | "streams"
   | "capability-gating"
-  | "promise-discipline";
+  | "promise-discipline"
+  | "watch";
 
 /**
  * A property a case needs beyond capabilities:

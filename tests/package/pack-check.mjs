@@ -270,6 +270,7 @@ try {
     console.log("     (no runtimes in .ci/runtimes: run `npm ci --prefix .ci/runtimes` to check Node 22, Node 24, Bun and Deno)");
   }
   for (const [name, path, args] of available) {
+    const started = Date.now(); // reported, never asserted: what this runtime adds to CI
     const suite = run(path, [...args, "memory-suite.mjs"], { cwd: project });
     let report;
     try {
@@ -285,6 +286,7 @@ try {
     }
     const quickstart = run(path, [...args, "quickstart.ts"], { cwd: project });
     record(`${name}: README's quickstart runs`, quickstart.ok && quickstart.out.includes("exists: archive/q1.csv"), quickstart.out);
+    console.log(`     ${name}: memory suite and quickstart in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 } catch (error) {
   record("the check itself ran to the end", false, String(error?.stack ?? error));

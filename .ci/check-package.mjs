@@ -66,13 +66,15 @@ const otel = await import("remote-store/ext/otel");
 check("import('remote-store/ext/otel') exports openTelemetryHooks", typeof otel.openTelemetryHooks === "function");
 
 const testing = await import("remote-store/testing");
-check("import('remote-store/testing') exports describeBackendConformance", typeof testing.describeBackendConformance === "function");
+const vitestEntry = await import("remote-store/testing/vitest");
+check("import('remote-store/testing/vitest') exports describeBackendConformance", typeof vitestEntry.describeBackendConformance === "function");
+check("remote-store/testing has no describeBackendConformance (it needs no test framework)", !("describeBackendConformance" in testing));
 check("import('remote-store/testing') exports runConformance", typeof testing.runConformance === "function");
 
 const s3 = await import("remote-store/s3");
 check("import('remote-store/s3') exports S3Backend", typeof s3.S3Backend === "function");
 const { readFileSync } = await import("node:fs");
-const coreFiles = ["dist/index.js", "dist/index.node.js", "dist/index.cjs"];
+const coreFiles = ["dist/index.js", "dist/index.node.js", "dist/index.cjs", "dist/index.node.cjs"];
 check("the core entries do not load the AWS SDK", coreFiles.every((file) => !readFileSync(file, "utf8").includes("@aws-sdk")));
 check("the ESM core entries do not load lru-cache or OpenTelemetry", ["dist/index.js", "dist/index.node.js"].every((file) => !/lru-cache|@opentelemetry/.test(readFileSync(file, "utf8"))));
 const unreachable = new esm.Store({ backend: new s3.S3Backend({ bucket: "b", endpoint: "http://127.0.0.1:9", maxAttempts: 1, credentials: { accessKeyId: "k", secretAccessKey: "s" } }) });

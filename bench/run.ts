@@ -5,7 +5,7 @@
  * interleaved, after a warm-up, as medians; writes JSON, a Markdown report and an SVG chart. See
  * spec/benchmarks.md.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ import { ratioChart } from "./report/chart.js";
 import { currentCommit, loadAverage, readRecordedRuns, withRecordedRun, type RecordedRun } from "./report/recorded-runs.js";
 import { Recorder, type BenchResults } from "./report/results.js";
 import { resultsMarkdown } from "./report/results-md.js";
+import { spliceStartupSection, startupSectionOf } from "./report/startup-md.js";
 import { ratioTable, scalingTable, targetsTable } from "./report/table.js";
 import { mapAwait, mapSync } from "./systems/map-baselines.js";
 import { memfsPromises, memfsSync } from "./systems/memfs.js";
@@ -129,7 +130,13 @@ async function memoryPass(config: BenchConfig, recorder: Recorder, rep: number, 
 function writeReport(here: string, results: BenchResults, files: { json: string; chart: string; markdown: string }, recorded: readonly RecordedRun[]): void {
   writeFileSync(path.join(here, files.json), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(here, files.chart), ratioChart(results));
-  writeFileSync(path.join(here, files.markdown), resultsMarkdown(results, files, recorded));
+  writeMarkdown(path.join(here, files.markdown), resultsMarkdown(results, files, recorded));
+}
+
+/** Writes a RESULTS file, keeping the startup section (BENCH-064), which comes from its own run (`npm run bench:startup`). */
+function writeMarkdown(file: string, markdown: string): void {
+  const previous = existsSync(file) ? startupSectionOf(readFileSync(file, "utf8")) : undefined;
+  writeFileSync(file, previous === undefined ? markdown : spliceStartupSection(markdown, previous));
 }
 
 // spec BENCH-024: a partial run keeps the full run's files; with --record it is added to recorded-runs.json and RESULTS.md is rendered again.
@@ -144,7 +151,7 @@ function writePartial(here: string, results: BenchResults, args: RunArguments, {
   const recorded = withRecordedRun(readRecordedRuns(recordedFile), run);
   writeFileSync(recordedFile, `${JSON.stringify(recorded, null, 2)}\n`);
   const full = JSON.parse(readFileSync(path.join(here, "results.json"), "utf8")) as BenchResults;
-  writeFileSync(path.join(here, "RESULTS.md"), resultsMarkdown(full, { json: "results.json", chart: "results.svg" }, recorded));
+  writeMarkdown(path.join(here, "RESULTS.md"), resultsMarkdown(full, { json: "results.json", chart: "results.svg" }, recorded));
   log(`recorded as "${args.record}" (commit ${run.commit}) in bench/recorded-runs.json; rendered bench/RESULTS.md again`);
 }
 

@@ -4,7 +4,8 @@
  */
 import { registerNodeSupport } from "./node/register.js";
 
+// In this entry's own body, so that bundlers keep it (spec PKG-002).
 registerNodeSupport();
 
-export * from "./index.js";
+export * from "./public.js";
 export { LocalBackend, type LocalBackendOptions, type ResidueEntry, type OwnerState } from "./backends/local/index.js";

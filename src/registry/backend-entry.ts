@@ -1,4 +1,5 @@
-import * as z from "zod";
+import type * as z from "zod";
+import { library as zodLibrary } from "../shared/deps/zod.js";
 import { isRemoteStoreError } from "../errors/remote-store-error.js";
 import { normalizePath } from "../paths/normalize.js";
 import { definitionForScheme, definitionOf, otherEntryHint, registeredBackendTypes, registeredSchemes, type BackendTypeDefinition } from "./backend-types.js";
@@ -22,10 +23,17 @@ export interface ResolvedBackend {
   readonly basePath: string;
 }
 
-const backendTable = z.strictObject({
-  type: z.string().min(1),
-  options: z.record(z.string(), z.unknown()).nullish(),
-});
+/** The schema of a `{ type, options }` table, built on first use (zod loads then: spec PKG-006). */
+let backendTableSchema: z.ZodType | undefined;
+
+function backendTable(): z.ZodType {
+  const zod = zodLibrary();
+  backendTableSchema ??= zod.strictObject({
+    type: zod.string().min(1),
+    options: zod.record(zod.string(), zod.unknown()).nullish(),
+  });
+  return backendTableSchema;
+}
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
@@ -41,9 +49,10 @@ export function resolveBackendEntry(entry: unknown, location: Location, issues: 
     issues.add(location, `expected a URL string (such as "memory://") or a table { type, options }, got ${describeConfigValue(entry)}`);
     return undefined;
   }
-  const checked = backendTable.safeParse(entry);
+  const schema = backendTable();
+  const checked = schema.safeParse(entry);
   if (!checked.success) {
-    addZodIssues(checked.error.issues, entry, backendTable, location, issues);
+    addZodIssues(checked.error.issues, entry, schema, location, issues);
     if (typeof entry.type !== "string" || entry.type === "") return undefined;
   }
   const type = entry.type as string;

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import type * as z from "zod";
+import { library as zodLibrary } from "../shared/deps/zod.js";
 import type { BackendTypeDefinition } from "./backend-types.js";
 import { describeConfigValue } from "./describe-value.js";
 import type { IssueList } from "./issues.js";
@@ -47,7 +48,7 @@ export function schemaOf(definition: BackendTypeDefinition): z.ZodType | undefin
   if (source === undefined || typeof source !== "function") return source;
   let schema = built.get(definition);
   if (schema === undefined) {
-    schema = source(z);
+    schema = source(zodLibrary());
     built.set(definition, schema);
   }
   return schema;

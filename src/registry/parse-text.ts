@@ -1,5 +1,5 @@
-import { parse as parseToml, TomlError } from "smol-toml";
-import { parseDocument } from "yaml";
+import { library as tomlLibrary } from "../shared/deps/toml.js";
+import { library as yamlLibrary } from "../shared/deps/yaml.js";
 import { configError } from "./issues.js";
 import { parseJsonStrict, TextSyntaxError } from "./json-parse.js";
 import { lineColumn } from "./text-position.js";
@@ -60,7 +60,7 @@ function parseJson(text: string, source: string): unknown {
 }
 
 function parseYaml(text: string, source: string): unknown {
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const document = yamlLibrary().parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = document.errors[0];
   if (first !== undefined) {
     const position = first.linePos?.[0] ?? { line: 1, col: 1 };
@@ -71,10 +71,11 @@ function parseYaml(text: string, source: string): unknown {
 }
 
 function parseTomlText(text: string, source: string): unknown {
+  const toml = tomlLibrary();
   try {
-    return parseToml(text);
+    return toml.parse(text);
   } catch (error) {
-    if (!(error instanceof TomlError)) throw error;
+    if (!(error instanceof toml.TomlError)) throw error;
     const message = error.message.split("\n")[0]!.replace(/^Invalid TOML document: /, "");
     return syntaxError(source, error.line, error.column, `TOML syntax error: ${message}`, error);
   }

@@ -1,4 +1,5 @@
-import * as z from "zod";
+import type * as z from "zod";
+import { library as zodLibrary } from "../shared/deps/zod.js";
 import { joinPath } from "../paths/path-parts.js";
 import { normalizePath } from "../paths/normalize.js";
 import { resolveBackendEntry, type ResolvedBackend } from "./backend-entry.js";
@@ -44,16 +45,25 @@ export interface ResolvedConfig {
   readonly secrets: ReadonlySet<string>;
 }
 
-const topLevel = z.strictObject({
-  backends: z.record(z.string(), z.unknown()).nullish(),
-  stores: z.record(z.string(), z.unknown()).nullish(),
-});
+/** The schemas of the config's own tables, built on first use (zod loads then: spec PKG-006). */
+let tables: { readonly topLevel: z.ZodType; readonly storeTable: z.ZodType } | undefined;
 
-const storeTable = z.strictObject({
-  backend: z.string().min(1),
-  rootPath: z.string().nullish(),
-  options: z.strictObject({}).nullish(),
-});
+function configTables(): NonNullable<typeof tables> {
+  if (tables !== undefined) return tables;
+  const zod = zodLibrary();
+  tables = {
+    topLevel: zod.strictObject({
+      backends: zod.record(zod.string(), zod.unknown()).nullish(),
+      stores: zod.record(zod.string(), zod.unknown()).nullish(),
+    }),
+    storeTable: zod.strictObject({
+      backend: zod.string().min(1),
+      rootPath: zod.string().nullish(),
+      options: zod.strictObject({}).nullish(),
+    }),
+  };
+  return tables;
+}
 
 /**
  * Validates a whole config (spec REG-001..005, REG-010..014), adding every problem to `issues`.
@@ -66,6 +76,7 @@ export function resolveConfig(data: unknown, base: Location, issues: IssueList, 
     issues.add(base, `expected a table with "backends" and "stores" (${got})`);
     return undefined;
   }
+  const { topLevel } = configTables();
   const top = topLevel.safeParse(data);
   if (!top.success) addZodIssues(top.error.issues, data, topLevel, base, issues);
   const backendEntries = isPlainTable(data.backends) ? data.backends : {};
@@ -119,6 +130,7 @@ function resolveStore(
     return undefined;
   }
   const { plain, wrappers } = splitWrappers(entry, location, issues);
+  const { storeTable } = configTables();
   const checked = storeTable.safeParse(plain);
   if (!checked.success) addZodIssues(checked.error.issues, plain, storeTable, location, issues);
   const backend = entry.backend;

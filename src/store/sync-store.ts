@@ -3,7 +3,7 @@ import type { SyncBackend } from "../contract/sync-backend.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
 import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
-import { lookup } from "mrmime";
+import { library as mimeLibrary } from "../shared/deps/mime.js";
 import { installMimeLookup, resolveContentType } from "./content-type.js";
 import { validateMetadata } from "./metadata.js";
 import { booleanOption, dateOption, listDepth, optionsObject, rangeOption, stringOption } from "./options.js";
@@ -25,9 +25,6 @@ import { isObject } from "../shared/checks/objects.js";
 export type SyncWriteContent = Uint8Array | ArrayBuffer | ArrayBufferView | string;
 
 const encoder = new TextEncoder();
-
-// SyncStore guesses content types synchronously, so it brings the MIME table with it (ST-035).
-installMimeLookup(lookup);
 
 /** A backend with a synchronous face (`sync`), such as `MemoryBackend`. */
 export type SyncCapableBackend = Backend & { readonly sync: SyncBackend };
@@ -102,7 +99,7 @@ export class SyncStore {
     const modifiedAt = dateOption(o.modifiedAt, "modifiedAt");
     const relative = normalizeFilePath(path);
     const bytes = wholeBytes(content);
-    const contentType = resolveContentType(relative, explicitType, undefined) as string;
+    const contentType = resolveContentType(relative, explicitType, undefined) ?? guessWithTable(relative);
     const full = this.scope.toBackend(relative);
     const writeOptions = { overwrite, contentType, metadata, ...(modifiedAt === undefined ? {} : { modifiedAt }) };
     return freezeWriteResult(this.run(() => this.face.write(full, bytes, writeOptions)), this.scope);
@@ -216,4 +213,10 @@ function wholeBytes(content: unknown): Uint8Array {
   if (content instanceof ArrayBuffer) return new Uint8Array(content);
   if (ArrayBuffer.isView(content)) return new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
   throw new TypeError("content must be a Uint8Array, ArrayBuffer, ArrayBufferView or string for SyncStore.write");
+}
+
+/** A content-type guess that needs the MIME table: SyncStore installs it synchronously (ST-035, PKG-006). */
+function guessWithTable(path: string): string {
+  installMimeLookup(mimeLibrary().lookup);
+  return resolveContentType(path, undefined, undefined)!;
 }

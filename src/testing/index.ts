@@ -1,5 +1,7 @@
 /**
- * `remote-store/testing`: the backend conformance suite (spec/conformance.md).
+ * `remote-store/testing/vitest` (spec PKG-001): everything of `remote-store/testing`
+ * (`portable.ts`), plus {@link describeBackendConformance}, which registers the conformance suite
+ * (spec/conformance.md) with vitest. Only this entry imports vitest.
  *
  * - {@link describeBackendConformance} registers every case with vitest (an optional peer dependency);
  * - {@link runConformance} runs them without a test framework and reports every problem found;

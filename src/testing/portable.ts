@@ -1,7 +1,8 @@
 /**
- * Everything of `remote-store/testing` that needs no test framework: `runConformance`, the cases
- * as data, and the assertion helpers. `index.ts` adds `describeBackendConformance`, which imports
- * vitest; a vitest-free entry point can re-export this module alone.
+ * `remote-store/testing` (spec PKG-001): what needs no test framework — the fixtures
+ * (`createFixtureStore`, `dumpStore`), `ManualClock`, `runConformance`, the cases as data and the
+ * assertion helpers — for `node:test`, Jest, vitest or none. `remote-store/testing/vitest`
+ * (`index.ts`) adds `describeBackendConformance`.
  */
 export { runConformance } from "./harness/run-conformance.js";
 export { ManualClock, MANUAL_CLOCK_START, type ManualClockOptions } from "./clock/manual-clock.js";

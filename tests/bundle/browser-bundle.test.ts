@@ -92,7 +92,7 @@ describe("the universal core in browsers", () => {
     expect(JSON.parse(outcome)).toEqual({ text: "hello", globbed: ["a/b.txt"], size: 3, reg: "v" });
   });
 
-  it("BR-010 Store + MemoryBackend stay under 16 KB minified and gzipped (minimatch loads on first glob)", async () => {
+  it("BR-010 Store + MemoryBackend stay under 17 KB minified and gzipped (minimatch loads on first glob)", async () => {
     const result = await browserBundle('export { Store, MemoryBackend } from "./src/index.ts";', { format: "esm", splitting: true });
     const entry = result.outputFiles.find((file) => file.path.endsWith("stdin.js"));
     // What a page loads before the first call: the entry and every chunk it imports statically.
@@ -103,7 +103,7 @@ describe("the universal core in browsers", () => {
     const lazyChunks = result.outputFiles.filter((file) => !eagerFiles.includes(file) && file.path.endsWith(".js"));
     console.log(`[size] Store + MemoryBackend: ${gzipped} B min+gzip in ${eagerFiles.length} file(s); lazily loaded: ${lazyChunks.map((file) => gzipSync(file.contents).length).join(", ")} B`);
     expect(gzipped).toBeGreaterThan(1000);
-    expect(gzipped).toBeLessThan(16 * 1024);
+    expect(gzipped).toBeLessThan(17 * 1024);
     const entryInputs = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith("stdin.js"))?.[1].inputs ?? {};
     expect(Object.keys(entryInputs).some((input) => input.includes("node_modules/minimatch"))).toBe(false);
     expect(Object.keys(entryInputs).some((input) => input.includes("src/store/store.ts"))).toBe(true);

@@ -1,4 +1,4 @@
-import { describeBackendConformance, ManualClock } from "remote-store/testing";
+import { describeBackendConformance, ManualClock } from "remote-store/testing/vitest";
 import { MapBackend } from "../../examples/custom-backend/map-backend.js";
 
 // BE-020: examples/custom-backend implements only the required core; the Store's fallbacks do the

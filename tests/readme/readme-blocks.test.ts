@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { codeBlocks, isTestBlock } from "./readme-blocks.js";
 
-describe("TEST-010 reading README blocks and their readme-test comments", () => {
+describe("TEST-012 reading README blocks and their readme-test comments", () => {
   const md = [
     "text",
     "<!-- readme-test: skip — needs a bucket -->",

@@ -1,6 +1,6 @@
 /**
  * The fenced code blocks of a Markdown file, with the `readme-test` comment right above each one
- * (spec TEST-010): `<!-- readme-test: skip — <reason> -->` leaves a `ts` block out, with its
+ * (spec TEST-012): `<!-- readme-test: skip — <reason> -->` leaves a `ts` block out, with its
  * reason; `<!-- readme-test: file <name> -->` writes a block's text into the working folder under
  * that name, before the `ts` blocks after it run.
  */

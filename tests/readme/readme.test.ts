@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeBlocks, isTestBlock, type CodeBlock } from "./readme-blocks.js";
 
 /**
- * TEST-010: every `ts` block of README.md runs, from the text itself, twice in a row in one fresh
+ * TEST-012: every `ts` block of README.md runs, from the text itself, twice in a row in one fresh
  * working folder, unless a `<!-- readme-test: skip — <reason> -->` comment is right above it.
  *
  * How: each block's text is written, unchanged, into a scratch folder inside the repository
@@ -78,7 +78,7 @@ async function runNested(run: number): Promise<Outcome[]> {
   return result;
 }
 
-describe("TEST-010 README examples run from the text, twice in a row", () => {
+describe("TEST-012 README examples run from the text, twice in a row", () => {
   beforeAll(async () => {
     await mkdir(join(ROOT, ".scratch"), { recursive: true });
     scratch = await mkdtemp(join(ROOT, ".scratch", "readme-"));

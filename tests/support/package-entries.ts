@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
  * and the `local` type); without it, the universal entry.
  */
 const ENTRIES: Readonly<Record<string, string>> = {
-  "remote-store/testing": "src/testing/index.ts",
+  "remote-store/testing": "src/testing/portable.ts",
+  "remote-store/testing/vitest": "src/testing/index.ts",
   "remote-store/local": "src/backends/local/index.ts",
   "remote-store/s3": "src/s3.ts",
   "remote-store/s3-server": "src/s3-server/index.ts",
@@ -15,6 +16,10 @@ const ENTRIES: Readonly<Record<string, string>> = {
   "remote-store/ext/transfer": "src/ext/transfer/index.ts",
   "remote-store/ext/batch": "src/ext/batch/index.ts",
   "remote-store/ext/kv": "src/ext/kv/index.ts",
+  "remote-store/ext/observe": "src/ext/observe/index.ts",
+  "remote-store/ext/cache": "src/ext/cache/index.ts",
+  "remote-store/ext/faults": "src/ext/faults/index.ts",
+  "remote-store/ext/otel": "src/ext/otel/index.ts",
 };
 
 const ROOT = new URL("../../", import.meta.url);

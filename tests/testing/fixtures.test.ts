@@ -1,14 +1,28 @@
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as nodePath from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalBackend } from "../../src/backends/local/index.js";
 import { MemoryBackend, Store } from "../../src/index.js";
 import { createFixtureStore, dumpStore, type FixtureTree } from "../../src/testing/index.js";
 
 const SRC = nodePath.resolve(nodePath.dirname(fileURLToPath(import.meta.url)), "../../src");
+
+// The cases count the fixture folders in the temp folder: a private one for this file, so that
+// fixtures made by other files or other processes on the machine do not count (spec TEST-008).
+const savedTmpdir = process.env.TMPDIR;
+let privateTmp: string | undefined;
+beforeAll(async () => {
+  privateTmp = await mkdtemp(nodePath.join(tmpdir(), "rs-fixture-tests-"));
+  process.env.TMPDIR = privateTmp;
+});
+afterAll(async () => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  if (privateTmp !== undefined) await rm(privateTmp, { recursive: true, force: true });
+});
 
 /** The temp folders fixture stores have made and not yet removed. */
 async function fixtureDirs(): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { lstat, mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { lookup } from "mrmime";
+import { library as mimeLibrary } from "../../shared/deps/mime.js";
 import type { Metadata } from "../../contract/models.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import { ignore } from "./fs-step.js";
@@ -31,7 +31,7 @@ export interface FileAttributes {
 export function defaultContentType(name: string): string {
   const dot = name.lastIndexOf(".");
   if (dot <= 0) return DEFAULT_CONTENT_TYPE;
-  return lookup(name.slice(dot + 1)) ?? DEFAULT_CONTENT_TYPE;
+  return mimeLibrary().lookup(name.slice(dot + 1)) ?? DEFAULT_CONTENT_TYPE;
 }
 
 /** The attributes of a file without a sidecar. */

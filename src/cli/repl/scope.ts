@@ -1,4 +1,5 @@
-import * as library from "../../index.node.js";
+import * as library from "../../public.js";
+import { LocalBackend } from "../../backends/local/index.js";
 import { copyBetween, syncStores } from "../../ext/transfer/index.js";
 import { cache } from "../../ext/cache/index.js";
 import { withFaults } from "../../ext/faults/index.js";
@@ -31,6 +32,7 @@ export function replScope(session: Session): Record<string, unknown> {
   }
   return {
     ...library,
+    LocalBackend,
     copyBetween,
     syncStores,
     observe,

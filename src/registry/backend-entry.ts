@@ -8,7 +8,7 @@ import { IssueList } from "./issues.js";
 import { formatLocation, type Location } from "./location.js";
 import { validateOptions } from "./options.js";
 import { collectUrlSecrets, isPlainTable, scrub } from "../shared/secrets.js";
-import { knownHint } from "./suggest.js";
+import { knownHint } from "../shared/text/suggest.js";
 import { addZodIssues } from "./zod-issues.js";
 
 /** A validated backend entry. */

@@ -12,7 +12,7 @@ import { configError, IssueList } from "./issues.js";
 import { formatLocation } from "./location.js";
 import { checkFormat, formatOfPath, parseConfigText, supportedExtensions } from "./parse-text.js";
 import { checkTable, selectTable } from "./table.js";
-import { knownHint } from "./suggest.js";
+import { knownHint } from "../shared/text/suggest.js";
 import { resolveConfig, type ResolvedConfig } from "./validate-config.js";
 import { describeType, isObject } from "../shared/checks/objects.js";
 

@@ -8,7 +8,7 @@ import type { IssueList } from "./issues.js";
 import type { Location } from "./location.js";
 import { isValidName, NAME_RULE } from "../shared/names.js";
 import { collectSecrets, collectUrlSecrets, isPlainTable } from "../shared/secrets.js";
-import { knownHint } from "./suggest.js";
+import { knownHint } from "../shared/text/suggest.js";
 import { storeWrapperHint, storeWrapperOf, type StoreWrapperType } from "./store-wrappers.js";
 import { addZodIssues } from "./zod-issues.js";
 

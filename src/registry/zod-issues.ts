@@ -3,7 +3,7 @@ import type { IssueList } from "./issues.js";
 import type { Location } from "./location.js";
 import { describeConfigValue, expectedNoun } from "./describe-value.js";
 import { isPlainTable } from "../shared/secrets.js";
-import { knownHint } from "./suggest.js";
+import { knownHint } from "../shared/text/suggest.js";
 import { isObject } from "../shared/checks/objects.js";
 
 type ZodIssue = z.core.$ZodIssue;

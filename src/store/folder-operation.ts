@@ -38,7 +38,7 @@ export async function runFolderOperation(context: FolderOperationContext, operat
   const native = hasNativeFolderOperation(backend, operation);
   if (!native) for (const needed of FALLBACK_NEEDS[operation]) context.gate(needed);
   else context.assertOpen();
-  const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
+  const overwrite = booleanOption(optionsObject(options, ["overwrite"]).overwrite, "overwrite");
   if (!native && overwrite) context.gate("delete");
   const relative = { src: normalizeFilePath(src, "src", ROOT_MESSAGE), dst: normalizeFilePath(dst, "dst", ROOT_MESSAGE) };
   const from = scope.toBackend(relative.src);

@@ -12,7 +12,7 @@ import type { MultipartOptions } from "./store-options.js";
  * every argument is checked, and `userMetadata` gated, before the backend is asked.
  */
 export async function startUpload(context: MultipartContext, path: string, options: MultipartOptions | undefined): Promise<MultipartUpload> {
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["overwrite", "metadata", "contentType"]);
   const overwrite = booleanOption(o.overwrite, "overwrite");
   const metadata = validateMetadata(o.metadata);
   const explicitType = stringOption(o.contentType, "contentType");

@@ -1,15 +1,22 @@
 import type { ByteRange } from "../contract/backend.js";
 import { describeType, isRecord } from "../shared/checks/objects.js";
+import { checkOptionKeys } from "../shared/checks/option-keys.js";
 
 /** What an omitted options argument reads as: nothing set (shared, so omitting costs no allocation). */
 const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({});
 
-/** Checks that `options` is absent or a plain object (an absent one reads as an empty, frozen object). */
-export function optionsObject<T extends object>(options: T | undefined, argName = "options"): Partial<T> {
+/**
+ * Checks that `options` is absent or a plain object whose keys are all in `known` (spec ST-093):
+ * anything else is a `TypeError` — an unknown key names itself and the known ones, with the
+ * closest as a likely typo (`overwirte` → did you mean "overwrite"?). An absent object reads as an
+ * empty, frozen one.
+ */
+export function optionsObject<T extends object>(options: T | undefined, known: readonly (keyof T & string)[], argName = "options"): Partial<T> {
   if (options === undefined) return NO_OPTIONS as Partial<T>;
   if (!isRecord(options)) {
     throw new TypeError(`${argName} must be an object, got ${describeType(options)}`);
   }
+  checkOptionKeys(options, known, argName);
   return options;
 }
 
@@ -42,7 +49,7 @@ export const WHOLE_FILE: ByteRange = Object.freeze({ offset: 0, length: undefine
 /** Validates `{ offset?, length? }` (spec ST-020). */
 export function rangeOption(options: { offset?: unknown; length?: unknown } | undefined): ByteRange {
   if (options === undefined) return WHOLE_FILE;
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["offset", "length"]);
   return { offset: countOption(o.offset, "offset") ?? 0, length: countOption(o.length, "length") };
 }
 
@@ -62,7 +69,7 @@ export function dateOption(value: unknown, name: string): Date | undefined {
 
 /** The depth a listing's `{ recursive?, maxDepth? }` asks for (spec ST-061): `maxDepth`, else unlimited when recursive, else 0. */
 export function listDepth(options: { recursive?: unknown; maxDepth?: unknown } | undefined): number {
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["recursive", "maxDepth"]);
   const recursive = booleanOption(o.recursive, "recursive");
   const maxDepth = countOption(o.maxDepth, "maxDepth", { allowInfinity: true });
   return maxDepth ?? (recursive ? Number.POSITIVE_INFINITY : 0);

@@ -59,7 +59,7 @@ export class Store implements AsyncDisposable {
   private watchers: Set<Watcher> | undefined;
 
   constructor(options: StoreOptions) {
-    const o = optionsObject(options);
+    const o = optionsObject(options, ["backend", "rootPath"]);
     this.given = checkBackend(o.backend);
     this.rootPath = normalizePath(o.rootPath ?? "", "rootPath");
     this.scope = new RootScope(this.rootPath);
@@ -131,7 +131,7 @@ export class Store implements AsyncDisposable {
   async readText(path: string, options?: ReadTextOptions): Promise<string> {
     if (this.ops === undefined) await this.arrived();
     this.gate("read");
-    const o = optionsObject(options);
+    const o = optionsObject(options, ["encoding", "fatal", "offset", "length"]);
     const encoding = stringOption(o.encoding, "encoding") ?? "utf-8";
     const fatal = booleanOption(o.fatal, "fatal");
     const decoder = new TextDecoder(encoding, { fatal });
@@ -158,7 +158,7 @@ export class Store implements AsyncDisposable {
   async delete(path: string, options?: DeleteOptions): Promise<void> {
     const ops = this.ops ?? (await this.arrived());
     this.gate("delete");
-    const missingOk = booleanOption(optionsObject(options).missingOk, "missingOk");
+    const missingOk = booleanOption(optionsObject(options, ["missingOk"]).missingOk, "missingOk");
     const full = this.filePath(path);
     await this.settle(ops.delete(full, { missingOk }));
   }
@@ -167,7 +167,7 @@ export class Store implements AsyncDisposable {
   async deleteFolder(path: string, options?: DeleteFolderOptions): Promise<void> {
     const ops = this.ops ?? (await this.arrived());
     this.gate("delete");
-    const o = optionsObject(options);
+    const o = optionsObject(options, ["recursive", "missingOk"]);
     const recursive = booleanOption(o.recursive, "recursive");
     const missingOk = booleanOption(o.missingOk, "missingOk");
     const full = this.filePath(path, "Cannot delete the store root");
@@ -240,7 +240,7 @@ export class Store implements AsyncDisposable {
   async move(src: string, dst: string, options?: TransferOptions): Promise<void> {
     const ops = this.ops ?? (await this.arrived());
     this.gate("move");
-    const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
+    const overwrite = booleanOption(optionsObject(options, ["overwrite"]).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
     await this.settle(ops.move(from, to, { overwrite }));
   }
@@ -249,7 +249,7 @@ export class Store implements AsyncDisposable {
   async copy(src: string, dst: string, options?: TransferOptions): Promise<void> {
     const ops = this.ops ?? (await this.arrived());
     this.gate("copy");
-    const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
+    const overwrite = booleanOption(optionsObject(options, ["overwrite"]).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
     await this.settle(ops.copy(from, to, { overwrite }));
   }
@@ -258,7 +258,7 @@ export class Store implements AsyncDisposable {
   async createFolder(path: string, options?: CreateFolderOptions): Promise<void> {
     if (this.ops === undefined) await this.arrived();
     this.gate("createFolder");
-    const existOk = booleanOption(optionsObject(options).existOk, "existOk");
+    const existOk = booleanOption(optionsObject(options, ["existOk"]).existOk, "existOk");
     const full = this.filePath(path, "Cannot create the store root");
     const folders = this.target as Backend & Partial<FolderOperations>;
     if (typeof folders.createFolder !== "function") throw this.missing("createFolder");
@@ -309,7 +309,7 @@ export class Store implements AsyncDisposable {
   async url(path: string, options?: UrlOptions): Promise<string> {
     if (this.ops === undefined) await this.arrived();
     this.gate("url");
-    const expiresIn = positiveIntegerOption(optionsObject(options).expiresIn, "expiresIn");
+    const expiresIn = positiveIntegerOption(optionsObject(options, ["expiresIn"]).expiresIn, "expiresIn");
     const full = this.filePath(path);
     const backend = this.target;
     if (backend.url === undefined) throw this.missing("url");

@@ -44,7 +44,7 @@ export class SyncStore {
   private readonly face: SyncBackend;
 
   constructor(options: { readonly backend: SyncCapableBackend; readonly rootPath?: string }) {
-    const o = optionsObject(options);
+    const o = optionsObject(options, ["backend", "rootPath"]);
     if (!hasSyncFace(o.backend)) throw new TypeError("SyncStore needs a backend with a synchronous face (a MemoryBackend)");
     this.backend = o.backend;
     this.face = o.backend.sync;
@@ -85,14 +85,14 @@ export class SyncStore {
 
   /** As `Store.readText`. */
   readText(path: string, options?: ReadTextOptions): string {
-    const o = optionsObject(options);
+    const o = optionsObject(options, ["encoding", "fatal", "offset", "length"]);
     const decoder = new TextDecoder(stringOption(o.encoding, "encoding") ?? "utf-8", { fatal: false });
     return decoder.decode(this.readBytes(path, { ...(o.offset === undefined ? {} : { offset: o.offset }), ...(o.length === undefined ? {} : { length: o.length }) }));
   }
 
   /** As `Store.write`, for whole content. */
   write(path: string, content: SyncWriteContent, options?: WriteOptions): WriteResult {
-    const o = optionsObject(options);
+    const o = optionsObject(options, ["overwrite", "metadata", "contentType", "modifiedAt"]);
     const overwrite = booleanOption(o.overwrite, "overwrite");
     const metadata = validateMetadata(o.metadata);
     const explicitType = stringOption(o.contentType, "contentType");
@@ -113,14 +113,14 @@ export class SyncStore {
 
   /** As `Store.delete`. */
   delete(path: string, options?: DeleteOptions): void {
-    const missingOk = booleanOption(optionsObject(options).missingOk, "missingOk");
+    const missingOk = booleanOption(optionsObject(options, ["missingOk"]).missingOk, "missingOk");
     const full = this.filePath(path);
     this.run(() => this.face.delete(full, { missingOk }));
   }
 
   /** As `Store.deleteFolder`. */
   deleteFolder(path: string, options?: DeleteFolderOptions): void {
-    const o = optionsObject(options);
+    const o = optionsObject(options, ["recursive", "missingOk"]);
     const flags = { recursive: booleanOption(o.recursive, "recursive"), missingOk: booleanOption(o.missingOk, "missingOk") };
     const full = this.filePath(path, "Cannot delete the store root");
     this.run(() => this.face.deleteFolder(full, flags));
@@ -161,21 +161,21 @@ export class SyncStore {
 
   /** As `Store.move`. */
   move(src: string, dst: string, options?: TransferOptions): void {
-    const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
+    const overwrite = booleanOption(optionsObject(options, ["overwrite"]).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
     this.run(() => this.face.move(from, to, { overwrite }));
   }
 
   /** As `Store.copy`. */
   copy(src: string, dst: string, options?: TransferOptions): void {
-    const overwrite = booleanOption(optionsObject(options).overwrite, "overwrite");
+    const overwrite = booleanOption(optionsObject(options, ["overwrite"]).overwrite, "overwrite");
     const [from, to] = [this.filePath(src, undefined, "src"), this.filePath(dst, undefined, "dst")];
     this.run(() => this.face.copy(from, to, { overwrite }));
   }
 
   /** As `Store.createFolder`. */
   createFolder(path: string, options?: CreateFolderOptions): void {
-    const existOk = booleanOption(optionsObject(options).existOk, "existOk");
+    const existOk = booleanOption(optionsObject(options, ["existOk"]).existOk, "existOk");
     const full = this.filePath(path, "Cannot create the store root");
     this.run(() => this.face.createFolder(full, { existOk }));
   }

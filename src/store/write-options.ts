@@ -18,7 +18,7 @@ const NO_WRITE_OPTIONS: CheckedWriteOptions = Object.freeze({ overwrite: false, 
 /** Checks `write`'s options (spec ST-007, ST-040..ST-042): a `TypeError`/`RangeError` for a wrong one. */
 export function checkWriteOptions(options: WriteOptions | undefined): CheckedWriteOptions {
   if (options === undefined) return NO_WRITE_OPTIONS;
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["overwrite", "metadata", "contentType", "modifiedAt"]);
   return {
     overwrite: booleanOption(o.overwrite, "overwrite"),
     metadata: validateMetadata(o.metadata),

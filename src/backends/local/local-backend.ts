@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../../shared/checks/option-keys.js";
 import { open, type FileHandle } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -69,6 +70,7 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
     if (!isObject(options)) {
       throw new TypeError(`LocalBackend options must be an object, got ${describeType(options)}`);
     }
+    checkOptionKeys(options, ["root"]);
     this.root = nodePath.resolve(rootPath(options.root));
     this.local = new LocalRoot(this.root);
     this.uploads = new LocalUploads(this.local);

@@ -1,4 +1,5 @@
 import { describeType, isObject } from "../../shared/checks/objects.js";
+import { checkOptionKeys } from "../../shared/checks/option-keys.js";
 
 /** Options of the `MemoryBackend` constructor. */
 export interface MemoryBackendOptions {
@@ -15,6 +16,7 @@ let generated = 0;
 /** Validated constructor options with defaults applied. */
 export function checkMemoryOptions(options: MemoryBackendOptions): { name: string; maxSize: number; clock: () => Date } {
   if (!isObject(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
+  checkOptionKeys(options, ["maxSize", "clock", "name"]);
   const { maxSize, clock, name } = options;
   if (maxSize !== undefined && (typeof maxSize !== "number" || Number.isNaN(maxSize))) {
     throw new TypeError(`maxSize must be a number, got ${describeType(maxSize)}`);

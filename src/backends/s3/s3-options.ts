@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "../../shared/checks/option-keys.js";
 import type { S3Client, S3ClientConfig } from "@aws-sdk/client-s3";
 
 import { normalizePrefix } from "./keys.js";
@@ -82,12 +83,18 @@ export const MAX_PART_SIZE = 5 * 1024 * MiB;
 const DEFAULT_PART_SIZE = 8 * MiB;
 const CLIENT_KEYS = ["region", "endpoint", "forcePathStyle", "credentials", "maxAttempts", "clientConfig"] as const;
 
+/** Every key of {@link S3BackendOptions} (an unknown one is a `TypeError`, ST-093). */
+const S3_OPTION_KEYS: readonly (keyof S3BackendOptions)[] = [
+  "bucket", "prefix", "client", ...CLIENT_KEYS, "conditionalWrites", "multipartThreshold", "partSize", "queueSize", "concurrency", "pageSize", "urlExpiresIn", "watchInterval",
+];
+
 /**
  * Checks the options and fills in defaults (spec S3-001). Every problem is a `TypeError` or
  * `RangeError` naming the option; values are never echoed for credential options.
  */
 export function checkOptions(options: unknown): S3Settings {
   if (!isObject(options)) throw new TypeError(`S3Backend options must be an object, got ${describeType(options)}`);
+  checkOptionKeys(options, S3_OPTION_KEYS);
   const o = options as Record<string, unknown>;
   const bucket = o.bucket;
   if (typeof bucket !== "string" || bucket === "") throw new TypeError(`bucket must be a non-empty string, got ${describeType(bucket)}`);

@@ -17,7 +17,7 @@ import { describeType } from "../../shared/checks/objects.js";
  */
 export async function batchDelete(store: Store, paths: Iterable<string>, options?: BatchDeleteOptions): Promise<BatchResult> {
   checkStore(store);
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["missingOk", "concurrency"]);
   const missingOk = booleanOption(o.missingOk, "missingOk");
   const concurrency = concurrencyOption(o.concurrency);
   const items = distinctItems(paths, "paths", (path) => normalizeFilePath(path), (key) => () => store.delete(key, { missingOk }));
@@ -31,7 +31,7 @@ export async function batchDelete(store: Store, paths: Iterable<string>, options
  */
 export async function batchCopy(store: Store, pairs: Iterable<CopyPair>, options?: BatchCopyOptions): Promise<BatchResult> {
   checkStore(store);
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["overwrite", "concurrency"]);
   const overwrite = booleanOption(o.overwrite, "overwrite");
   const concurrency = concurrencyOption(o.concurrency);
   const items = copyItems(store, pairs, overwrite);
@@ -42,7 +42,7 @@ export async function batchCopy(store: Store, pairs: Iterable<CopyPair>, options
 /** Checks whether many paths exist, with bounded concurrency (spec BATCH-008). */
 export async function batchExists(store: Store, paths: Iterable<string>, options?: BatchOptions): Promise<BatchExistsResult> {
   checkStore(store);
-  const concurrency = concurrencyOption(optionsObject(options).concurrency);
+  const concurrency = concurrencyOption(optionsObject(options, ["concurrency"]).concurrency);
   const exists = new Map<string, boolean>();
   const items = distinctItems(paths, "paths", (path) => normalizePath(path), (key) => async () => {
     exists.set(key, await store.exists(key));

@@ -1,4 +1,4 @@
-import { knownHint } from "../../registry/suggest.js";
+import { knownHint } from "../../shared/text/suggest.js";
 import { describeType, isRecord } from "../../shared/checks/objects.js";
 
 /** A place in an options value: keys and array indexes (`["rules", 0, "probability"]`). */

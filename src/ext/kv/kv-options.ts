@@ -34,7 +34,7 @@ const MAX_INTERVAL = 2 ** 31 - 1;
 
 /** Checks the view options (spec KV-020, KV-021, KV-024). */
 export function kvSettings(options: KeyValueOptions | undefined): KvSettings {
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["defaultTtl", "clock", "sweepInterval", "onSweepError"]);
   const clock = functionOption<() => number | Date>(o.clock, "clock");
   const sweepInterval = o.sweepInterval;
   if (sweepInterval !== undefined) {
@@ -59,7 +59,7 @@ export function ttlOption(value: unknown, name = "ttl"): number | null | undefin
 
 /** The `ttl` of an options object of `set`/`increment`. */
 export function ttlOf(options: TtlOptions | undefined): number | null | undefined {
-  return ttlOption(optionsObject(options).ttl);
+  return ttlOption(optionsObject(options, ["ttl"]).ttl);
 }
 
 /** The `by` of `increment` (spec KV-030). */

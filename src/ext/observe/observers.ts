@@ -1,5 +1,5 @@
 import { registerProvidedWrapper, type StoreWrapperType } from "../../registry/store-wrappers.js";
-import { knownHint } from "../../registry/suggest.js";
+import { knownHint } from "../../shared/text/suggest.js";
 import { describeType } from "../../shared/checks/objects.js";
 import { checkHooks } from "./hooks.js";
 import { observe } from "./observe.js";

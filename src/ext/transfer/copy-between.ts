@@ -18,7 +18,7 @@ export async function copyBetween(src: Store, srcPath: string, dst: Store, dstPa
   checkStore(dst, "dst");
   requireCapability(src, "read", "copyBetween");
   requireCapability(dst, "write", "copyBetween");
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["overwrite", "keepModifiedAt", "onProgress"]);
   const overwrite = booleanOption(o.overwrite, "overwrite");
   const keepModifiedAt = booleanOption(o.keepModifiedAt, "keepModifiedAt");
   const onProgress = functionOption<(progress: CopyProgress) => void>(o.onProgress, "onProgress");

@@ -21,7 +21,7 @@ const COMPARES: readonly SyncCompare[] = ["size-mtime", "checksum"];
 
 /** Checks every option before any I/O: `TypeError` for wrong types, `RangeError` for values out of range. */
 export function syncSettings(options: SyncOptions | undefined): SyncSettings {
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["compare", "dryRun", "deleteExtra", "include", "exclude", "concurrency", "modifyWindow", "onProgress", "watch"]);
   const compare = o.compare ?? "size-mtime";
   if (typeof compare !== "string") throw new TypeError(`compare must be a string, got ${describeType(compare)}`);
   if (!COMPARES.includes(compare)) throw new RangeError(`compare must be one of ${COMPARES.join(", ")}, got ${JSON.stringify(compare)}`);

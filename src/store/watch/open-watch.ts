@@ -34,7 +34,7 @@ export function openWatcher(host: WatchHost, path: unknown, options: WatchOption
     if (host.closed) return new LazyWatcher(host, undefined, error);
     throw error;
   }
-  const o = optionsObject(options);
+  const o = optionsObject(options, ["recursive", "signal", "onChange", "onError", "bufferSize"]);
   const plan: WatcherPlan = {
     recursive: booleanOption(o.recursive, "recursive"),
     signal: signalOption(o.signal),

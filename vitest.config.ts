@@ -3,12 +3,15 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
- * Three projects: `core` (everything that needs nothing but Node); `s3`, whose globalSetup
+ * Four projects: `core` (everything that needs nothing but Node); `s3`, whose globalSetup
  * starts an S3-compatible server (`serveS3` over a MemoryBackend, or the one named by
- * S3_TEST_ENDPOINT) and stops it afterwards (spec S3S-T01); and `s3-server`, the tests of that
+ * S3_TEST_ENDPOINT) and stops it afterwards (spec S3S-T01); `s3-server`, the tests of that
  * server, each file starting its own servers — they share one module graph per worker
- * (`isolate: false`), so the AWS SDK is loaded once per worker, not once per file.
- * `npm test` runs all three; `npx vitest run --project core` skips the servers.
+ * (`isolate: false`), so the AWS SDK is loaded once per worker, not once per file; and
+ * `s3-moto`, the S3 backend's server tests once more against moto, the independent reference,
+ * with the raw-SDK differential serveS3 vs moto (its globalSetup uses the moto of `.ci/run`,
+ * MOTO_S3_ENDPOINT, or starts moto_server, or skips them with the reason; spec S3S-T03, S3S-T04).
+ * `npm test` runs all four; `npx vitest run --project core` skips the servers.
  *
  * Test conventions (spec TEST-001..TEST-009): limits are hang guards, never timing assertions, so
  * they are generous enough for a loaded 2-core machine; files run in parallel workers (vitest's
@@ -43,6 +46,7 @@ export default defineConfig({
         test: {
           name: "s3-server",
           include: ["tests/s3-server/**/*.test.ts"],
+          exclude: ["tests/s3-server/moto/**", "**/node_modules/**"],
           isolate: false,
         },
       },
@@ -52,6 +56,17 @@ export default defineConfig({
           name: "s3",
           include: ["tests/backends/s3/**/*.test.ts"],
           globalSetup: ["tests/backends/s3/global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "s3-moto",
+          include: [
+            "tests/backends/s3/{conformance,differential,server,test-server}.test.ts",
+            "tests/s3-server/moto/**/*.test.ts",
+          ],
+          globalSetup: ["tests/backends/s3/moto-setup.ts"],
         },
       },
     ],

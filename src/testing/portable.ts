@@ -9,6 +9,7 @@ export type {
   BackendFactory,
   ConformanceClock,
   ConformanceOptions,
+  DescribeConformanceOptions,
   RunConformanceOptions,
   ConformanceReport,
   ConformanceFailure,

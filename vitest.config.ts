@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import LongestFirstSequencer from "./tests/support/sequencer.js";
 
 /**
  * Four projects: `core` (everything that needs nothing but Node); `s3`, whose globalSetup
@@ -32,6 +33,7 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     // The conformance cases that wait for the wall clock run as one concurrent group (CONF-H08).
     maxConcurrency: 16,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         extends: true,

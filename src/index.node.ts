@@ -7,4 +7,4 @@ import { registerNodeSupport } from "./node/register.js";
 registerNodeSupport();
 
 export * from "./index.js";
-export { LocalBackend, type LocalBackendOptions } from "./backends/local/index.js";
+export { LocalBackend, type LocalBackendOptions, type ResidueEntry, type OwnerState } from "./backends/local/index.js";

@@ -8,17 +8,80 @@ import { registerBackendTypeHint, registerProvidedType } from "./registry/backen
 // Each entry registers the backend types it offers (spec REG-023); this one offers `memory`, and
 // says where the types of the other entries are.
 registerProvidedType(memoryBackendType);
-registerBackendTypeHint({ type: "local", scheme: "file", advice: 'needs Node: import remote-store under Node (its "node" export condition) to register it' });
-registerBackendTypeHint({ type: "s3", scheme: "s3", advice: 'is in the remote-store/s3 entry: import "remote-store/s3" once, before building the registry, to register it' });
+registerBackendTypeHint({ type: "local", scheme: "file", advice: "needs Node: import remote-store under Node to register it" });
+registerBackendTypeHint({ type: "s3", scheme: "s3", advice: 'is registered by import "remote-store/s3", before building the registry' });
 
-export * from "./errors/index.js";
-export { normalizePath, compareCodePoints } from "./paths/index.js";
+// The public surface, by name (spec PKG-003): every export is listed here, from the module that defines it.
+
+// Errors (spec/errors.md)
+export { RemoteStoreError, isRemoteStoreError, type ErrorCode, type RemoteStoreErrorOptions } from "./errors/remote-store-error.js";
+export {
+  NotFound,
+  AlreadyExists,
+  InvalidPath,
+  DirectoryNotEmpty,
+  PermissionDenied,
+  CapabilityNotSupported,
+  BackendUnavailable,
+  QuotaExceeded,
+  ConfigError,
+  InvalidArgument,
+  type CapabilityNotSupportedOptions,
+  type ConfigErrorOptions,
+} from "./errors/classes.js";
+export { quotePath } from "./errors/quote-path.js";
+
+// Paths, capabilities, models and the Backend contract (spec/paths.md, capabilities.md, backend.md)
+export { normalizePath } from "./paths/normalize.js";
+export { compareCodePoints } from "./paths/compare.js";
 export { CAPABILITIES, capabilitySet, isCapability, type Capability, type CapabilitySet } from "./contract/capabilities.js";
 export type { FileInfo, FolderEntry, FolderInfo, WriteResult, Metadata, Entry } from "./contract/models.js";
 export type { Backend, BackendContent, BackendWriteOptions, BackendListOptions, BackendUrlOptions, ByteRange, EntryKind } from "./contract/backend.js";
 export type { SyncBackend } from "./contract/sync-backend.js";
+export type { ChangeEvent, ChangeType, OverflowEvent, WatchEvent, BackendWatch, BackendWatchOptions } from "./contract/watch.js";
 export type { FolderOperations, MultipartOperations, PartInfo, MultipartUploadInfo, BackendMultipartOptions } from "./contract/backend-extensions.js";
-export * from "./store/index.js";
-export * from "./backends/memory/index.js";
-export * from "./snapshot/index.js";
-export * from "./registry/index.js";
+export { snapshotIterable, freshSnapshotIterable } from "./shared/listing/snapshot-iterable.js";
+
+// The Store (spec/store.md, sync-store.md, folders.md, multipart.md)
+export { Store } from "./store/store.js";
+export { SyncStore, type SyncWriteContent, type SyncCapableBackend } from "./store/sync-store.js";
+export { Listing } from "./store/listing.js";
+export type { WriteContent } from "./store/content.js";
+export { DEFAULT_CONTENT_TYPE } from "./store/content-type.js";
+export { MAX_METADATA_BYTES } from "./store/metadata.js";
+export type {
+  StoreOptions,
+  ReadOptions,
+  ReadTextOptions,
+  WriteOptions,
+  DeleteOptions,
+  DeleteFolderOptions,
+  ListOptions,
+  TransferOptions,
+  UrlOptions,
+  CreateFolderOptions,
+  MultipartOptions,
+} from "./store/store-options.js";
+export { MultipartUpload, MAX_PART_NUMBER, type PartReference } from "./store/multipart-upload.js";
+export type { Watcher, WatchOptions } from "./store/watch/watch-types.js";
+
+// The memory backend (spec/memory-backend.md)
+export { MemoryBackend } from "./backends/memory/memory-backend.js";
+export type { MemoryBackendOptions } from "./backends/memory/memory-options.js";
+
+// Snapshots (spec/snapshots.md)
+export { exportTree } from "./snapshot/export-tree.js";
+export { importTree, type ImportTreeOptions } from "./snapshot/import-tree.js";
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotFile, type SnapshotFolder } from "./snapshot/snapshot-format.js";
+
+// The registry (spec/registry.md)
+export { Registry } from "./registry/registry.js";
+export { openStore } from "./registry/open-store.js";
+export { registerBackendType, registeredBackendTypes } from "./registry/backend-types.js";
+export type { BackendFactory, BackendTypeDescription, BackendTypeOptions, BackendUrlSupport, BackendUrlParts } from "./shared/backend-types/backend-type.js";
+export { setConfigFileReader, type ConfigFileReader } from "./registry/file-reader.js";
+export type { RegistryConfig, BackendConfig, BackendEntry, StoreConfig, RegistryOptions, FromTextOptions, FromFileOptions } from "./registry/config-types.js";
+export type { ConfigFormat } from "./registry/parse-text.js";
+export type { TablePath } from "./registry/table.js";
+export type { EnvRecord } from "./registry/env.js";
+export type { RegistryDescription, BackendDescription, StoreDescription } from "./registry/describe.js";

@@ -1,3 +1,5 @@
+import { MemoryBackend } from "../backends/memory/memory-backend.js";
+import type { Location } from "./session/location.js";
 import type { Session } from "./session/session.js";
 import { colorsFor, writeAll, type CliIo, type Colors } from "./io.js";
 import type { OutputStyle } from "./format/style.js";
@@ -48,6 +50,22 @@ export class CommandContext {
   progress(label: string, unit?: string): Progress {
     return createProgress({ label, stream: this.io.stderr, enabled: this.globals.progress, ...(unit === undefined ? {} : { unit }) });
   }
+
+  /**
+   * Resolves a location the command writes to (spec CLI-025): when its store keeps its data in
+   * memory, says once on stderr that what is written there ends with the process.
+   */
+  async destination(spec: string): Promise<Location> {
+    const location = this.session.location(spec);
+    if (location.store.backend instanceof MemoryBackend && !this.warnedVolatile.has(location.store.backend)) {
+      this.warnedVolatile.add(location.store.backend);
+      const where = location.display(location.path) || spec;
+      await writeAll(this.io.stderr, `remote-store: warning: ${where} is an in-memory store; what this command writes there is gone when the command ends\n`);
+    }
+    return location;
+  }
+
+  private readonly warnedVolatile = new WeakSet<object>();
 
   /** Starts Ctrl-C handling for a command that writes (spec CLI-061). */
   interrupt(): Interrupt {

@@ -7,11 +7,12 @@ export function helpEpilogue(): string {
   return `
 Locations:
   reports:2026/q1.csv     the configured store "reports", path 2026/q1.csv ("reports:" = its root)
-  memory://name/path      a memory backend (per process); memory:// alone is a fresh one
+  s3://bucket/prefix      an S3 bucket (?endpoint=…&region=…; credentials from the environment)
+  memory://name/path      a memory backend: it lives only as long as the command (or the REPL)
   file:///abs/path        a local path (also file:./relative)
-  notes/todo.md           a path in the default store (":path" if the path has a ":")
-  The default store is --store, else the configured store "default", else memory://default
-  (in-memory: it starts empty in every process; use it in the REPL).
+  ./data.csv, /tmp/x      a plain path: a local file, as in every file tool
+  A plain path goes to --store when given, else to the configured store "default", else to the
+  local file system. The REPL starts in memory://default (in-memory, empty).
 
 Config:
   --config <file>, else $REMOTE_STORE_CONFIG, else ${configNamesHint()}

@@ -1,5 +1,7 @@
 import { CommanderError } from "commander";
+import { s3BackendType } from "../backends/s3/s3-type.js";
 import { registerNodeSupport } from "../node/register.js";
+import { registerProvidedType } from "../registry/backend-types.js";
 import { splitArguments, type Runner } from "./commands/runner.js";
 import { CommandContext, type GlobalOptions } from "./context.js";
 import { CliError, usageError } from "./errors/cli-errors.js";
@@ -15,11 +17,17 @@ import { Session } from "./session/session.js";
  */
 export async function main(args: readonly string[], io: CliIo = processIo()): Promise<number> {
   registerNodeSupport();
+  registerProvidedType(s3BackendType);
+  // The command's stderr is for its own messages: the AWS SDK's notice about its future Node
+  // versions is for the authors of programs that use it, not for the users of this one (CLI-013).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const debug = args.includes("--debug");
   const run: Runner = (action) => async (...commanderArgs) => {
     const { args: positional, options, command } = splitArguments(commanderArgs);
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const session = await Session.open({ config: globals.config, store: globals.store, env: io.env, cwd: io.cwd });
+    // Plain paths are local files for the one-shot commands; the REPL explores an in-memory store (CLI-022).
+    const fallback = command.name() === "repl" ? "memory" : "local";
+    const session = await Session.open({ config: globals.config, store: globals.store, env: io.env, cwd: io.cwd, fallback });
     try {
       await action(new CommandContext(io, session, globals), positional, options as never);
     } finally {

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { catCommand } from "./commands/cat.js";
+import { watchCommand } from "./commands/watch.js";
 import { cpCommand } from "./commands/cp.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { duCommand } from "./commands/du.js";
@@ -44,7 +45,7 @@ export function buildProgram(io: CliIo, run: Runner): Command {
   const commands = [
     lsCommand, treeCommand, catCommand, statCommand, duCommand, findCommand,
     putCommand, getCommand, cpCommand, mvCommand, rmCommand, mkdirCommand,
-    syncCommand, storesCommand, doctorCommand, replCommand,
+    syncCommand, storesCommand, doctorCommand, replCommand, watchCommand,
   ];
   for (const make of commands) {
     const command = make(run);

@@ -1,5 +1,6 @@
 import type { CapabilitySet } from "./capabilities.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult } from "./models.js";
+import type { BackendWatch, BackendWatchOptions } from "./watch.js";
 
 /**
  * Content as a backend receives it: a whole byte array, or chunks that arrive over time.
@@ -202,6 +203,13 @@ export interface Backend {
    * a backend whose URLs do not expire ignores it.
    */
   url?(path: string, options?: BackendUrlOptions): Promise<string>;
+
+  /**
+   * Required with `watch` (checked when called; spec WATCH-030). Starts watching the folder `path`
+   * and resolves once changes are being reported; `onEvent` receives changes with backend paths.
+   * @throws `InvalidPath` when `path` is a file; `BackendUnavailable` when the backend is closed.
+   */
+  watch?(path: string, options: BackendWatchOptions): Promise<BackendWatch>;
 }
 
 /** Options of {@link Backend.url}. */

@@ -23,6 +23,7 @@ export const CAPABILITIES = [
   "copyFolder",
   "multipart",
   "setModifiedAt",
+  "watch",
 ] as const;
 
 /** One capability name. */

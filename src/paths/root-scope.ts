@@ -1,5 +1,5 @@
 import { quotePath } from "../errors/quote-path.js";
-import { isRemoteStoreError, type RemoteStoreError } from "../errors/index.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../errors/remote-store-error.js";
 import { joinPath } from "./path-parts.js";
 
 /**

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { isRemoteStoreError } from "../errors/index.js";
+import { isRemoteStoreError } from "../errors/remote-store-error.js";
 import { normalizePath } from "../paths/normalize.js";
 import { definitionForScheme, definitionOf, otherEntryHint, registeredBackendTypes, registeredSchemes, type BackendTypeDefinition } from "./backend-types.js";
 import { describeConfigValue } from "./describe-value.js";

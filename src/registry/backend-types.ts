@@ -14,7 +14,8 @@ import { describeType, isObject, isRecord } from "../shared/checks/objects.js";
 export interface BackendTypeDefinition {
   readonly type: string;
   readonly factory: BackendFactory<unknown>;
-  readonly schema: z.ZodType | undefined;
+  /** The schema, or the function that builds it from zod (resolved once, when first needed). */
+  readonly schema: z.ZodType | ((zod: typeof z) => z.ZodType) | undefined;
   readonly capabilities: CapabilitySet | undefined;
   readonly url: BackendUrlSupport | undefined;
   readonly instanceKey: ((options: unknown) => string | undefined) | undefined;
@@ -65,10 +66,15 @@ export function registerBackendType<O>(first: string | BackendTypeDescription<O>
 
 /**
  * Registers a type that an entry of this package provides, unless that type is already
- * registered (entries may be loaded more than once, e.g. as ESM and CommonJS).
+ * registered (entries may be loaded more than once, e.g. as ESM and CommonJS). The description is
+ * the package's own, so it is taken without the checks of {@link registerBackendType} — which
+ * keeps those checks out of the core bundle (BR-010); a type registered earlier that claims the
+ * same URL scheme keeps it.
  */
 export function registerProvidedType<O>(description: BackendTypeDescription<O>): void {
-  if (!types.has(description.type)) registerBackendType(description);
+  const { type, factory, schema, capabilities, url, instanceKey } = description as BackendTypeDescription<unknown>;
+  if (types.has(type)) return;
+  types.set(type, Object.freeze({ type, factory, schema, capabilities: capabilities && capabilitySet(capabilities), url: url && Object.freeze({ scheme: url.scheme, parse: url.parse }), instanceKey }));
 }
 
 /** Registers advice for a type that another entry of the package offers (spec REG-024). */
@@ -116,8 +122,8 @@ function buildDefinition(type: unknown, factory: unknown, options: unknown): Bac
   if (typeof factory !== "function") throw new TypeError(`factory must be a function, got ${describeType(factory)}`);
   if (!isRecord(options)) throw new TypeError(`options must be an object, got ${describeType(options)}`);
   const o = options as BackendTypeOptions<unknown>;
-  const schema = o.schema as { safeParse?: unknown } | undefined;
-  if (schema !== undefined && typeof schema?.safeParse !== "function") throw new TypeError("options.schema must be a zod schema");
+  const schema = o.schema as { safeParse?: unknown } | ((zod: unknown) => unknown) | undefined;
+  if (schema !== undefined && typeof schema !== "function" && typeof schema?.safeParse !== "function") throw new TypeError("options.schema must be a zod schema or a function building one");
   if (o.instanceKey !== undefined && typeof o.instanceKey !== "function") throw new TypeError(`options.instanceKey must be a function, got ${describeType(o.instanceKey)}`);
   if (o.replace !== undefined && typeof o.replace !== "boolean") throw new TypeError(`options.replace must be a boolean, got ${describeType(o.replace)}`);
   if (o.url !== undefined) checkUrlSupport(o.url);

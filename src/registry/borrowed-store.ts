@@ -1,5 +1,5 @@
 import type { Backend } from "../contract/backend.js";
-import { Store } from "../store/index.js";
+import { Store } from "../store/store.js";
 
 const views = new WeakMap<Backend, Backend>();
 

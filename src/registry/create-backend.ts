@@ -1,5 +1,6 @@
 import type { Backend } from "../contract/backend.js";
-import { ConfigError, isRemoteStoreError } from "../errors/index.js";
+import { ConfigError } from "../errors/classes.js";
+import { isRemoteStoreError } from "../errors/remote-store-error.js";
 import type { ResolvedBackend } from "./backend-entry.js";
 import { missingParts } from "../store/backend-ops/check-backend.js";
 import { DeferredBackend } from "./deferred-backend.js";

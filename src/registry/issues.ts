@@ -1,4 +1,4 @@
-import { ConfigError } from "../errors/index.js";
+import { ConfigError } from "../errors/classes.js";
 import { formatLocation, issueAt, type Location } from "./location.js";
 
 /** Collects config problems so that all of them can be reported at once (spec REG-010). */

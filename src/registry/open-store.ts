@@ -1,5 +1,5 @@
 
-import { Store } from "../store/index.js";
+import { Store } from "../store/store.js";
 import { resolveBackendEntry } from "./backend-entry.js";
 import { createBackend } from "./create-backend.js";
 import { IssueList } from "./issues.js";

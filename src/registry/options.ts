@@ -1,3 +1,4 @@
+import * as z from "zod";
 import type { BackendTypeDefinition } from "./backend-types.js";
 import { describeConfigValue } from "./describe-value.js";
 import type { IssueList } from "./issues.js";
@@ -25,16 +26,31 @@ export function validateOptions(
     issues.add(location, `expected a table of options, got ${describeConfigValue(options)}`);
     return undefined;
   }
-  if (definition.schema === undefined) return { ...options };
-  const input = coerce(definition.schema, options, coercible);
-  const result = definition.schema.safeParse(input);
+  const schema = schemaOf(definition);
+  if (schema === undefined) return { ...options };
+  const input = coerce(schema, options, coercible);
+  const result = schema.safeParse(input);
   if (result.success) {
     if (isPlainTable(result.data)) return result.data;
     issues.add(location, `the "${definition.type}" type's schema did not produce a table of options`);
     return undefined;
   }
-  addZodIssues(result.error.issues, input, definition.schema, location, issues);
+  addZodIssues(result.error.issues, input, schema, location, issues);
   return undefined;
+}
+
+const built = new WeakMap<BackendTypeDefinition, z.ZodType>();
+
+/** The type's schema, built from the registry's zod the first time when the type gave a function (REG-020). */
+export function schemaOf(definition: BackendTypeDefinition): z.ZodType | undefined {
+  const source = definition.schema;
+  if (source === undefined || typeof source !== "function") return source;
+  let schema = built.get(definition);
+  if (schema === undefined) {
+    schema = source(z);
+    built.set(definition, schema);
+  }
+  return schema;
 }
 
 function coerce(schema: unknown, options: Record<string, unknown>, coercible: (key: string) => boolean): Record<string, unknown> {

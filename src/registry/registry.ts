@@ -1,6 +1,6 @@
 import type { Backend } from "../contract/backend.js";
 
-import type { Store } from "../store/index.js";
+import type { Store } from "../store/store.js";
 import { borrowedStore } from "./borrowed-store.js";
 import type { FromFileOptions, FromTextOptions, RegistryConfig, RegistryOptions } from "./config-types.js";
 import { createBackend } from "./create-backend.js";

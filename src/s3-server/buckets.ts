@@ -1,9 +1,9 @@
 import type { Backend } from "../contract/backend.js";
-import { isRemoteStoreError } from "../errors/index.js";
+import { isRemoteStoreError } from "../errors/remote-store-error.js";
 import { isNormalPath } from "../paths/is-normal-path.js";
 import type { Registry } from "../registry/index.js";
 import { borrowedStore } from "../registry/borrowed-store.js";
-import type { Store } from "../store/index.js";
+import type { Store } from "../store/store.js";
 import { S3Error } from "./errors.js";
 
 /** A bucket as ListBuckets shows it. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { KeyedLock } from "../shared/concurrency/keyed-lock.js";
-import type { Store } from "../store/index.js";
+import type { Store } from "../store/store.js";
 import type { Authentication } from "./auth/authorization.js";
 import { S3Error } from "./errors.js";
 import type { BucketSource } from "./buckets.js";

@@ -1,4 +1,4 @@
-import { isRemoteStoreError } from "../errors/index.js";
+import { isRemoteStoreError } from "../errors/remote-store-error.js";
 
 /** The S3 error codes this server answers, with their HTTP status and default message (spec S3S-150). */
 const CODES = {

@@ -1,5 +1,5 @@
 import { isNormalPath } from "../paths/is-normal-path.js";
-import type { Store } from "../store/index.js";
+import type { Store } from "../store/store.js";
 import { S3Error } from "./errors.js";
 
 /** Longest key in UTF-8 bytes, as on S3 (spec S3S-078). */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { FileInfo, Metadata } from "../contract/models.js";
-import type { Store } from "../store/index.js";
+import type { Store } from "../store/store.js";
 import { readableChunks } from "../shared/streams/stream-chunks.js";
 import type { StoredChecksum } from "./checksums.js";
 

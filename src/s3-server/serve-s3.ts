@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { MemoryBackend } from "../backends/memory/index.js";
 import { borrowedStore } from "../registry/borrowed-store.js";
-import { Store } from "../store/index.js";
+import { Store } from "../store/store.js";
 import { RequestSigner } from "./auth/sigv4.js";
 import { FixedBuckets, FolderBuckets, type BucketSource } from "./buckets.js";
 import { brokenConnections, createLocks, type ServerContext } from "./context.js";

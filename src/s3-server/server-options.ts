@@ -3,7 +3,7 @@ import { isIP } from "node:net";
 import type { Backend } from "../contract/backend.js";
 
 import { Registry } from "../registry/index.js";
-import { Store } from "../store/index.js";
+import { Store } from "../store/store.js";
 import type { CorsOrigins } from "./cors.js";
 import type { S3RequestLogEntry } from "./request-handler.js";
 import { describeType, isObject, isRecord } from "../shared/checks/objects.js";

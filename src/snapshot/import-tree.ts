@@ -1,4 +1,4 @@
-import { AlreadyExists, InvalidPath } from "../errors/index.js";
+import { AlreadyExists, InvalidPath } from "../errors/classes.js";
 import { quotePath } from "../errors/quote-path.js";
 import { joinPath, normalizePath, parentPath } from "../paths/index.js";
 import type { Store } from "../store/store.js";

@@ -1,4 +1,4 @@
-import { InvalidArgument, InvalidPath } from "../errors/index.js";
+import { InvalidArgument, InvalidPath } from "../errors/classes.js";
 import { quotePath } from "../errors/quote-path.js";
 import type { Metadata } from "../contract/models.js";
 import { normalizePath } from "../paths/normalize.js";

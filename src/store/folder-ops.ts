@@ -1,7 +1,7 @@
 import type { Backend } from "../contract/backend.js";
 import type { BackendOps } from "./backend-ops/backend-ops.js";
 import type { FolderOperations } from "../contract/backend-extensions.js";
-import { AlreadyExists, InvalidPath, NotFound } from "../errors/index.js";
+import { AlreadyExists, InvalidPath, NotFound } from "../errors/classes.js";
 import { quotePath } from "../errors/quote-path.js";
 import { isWithin, parentPath } from "../paths/path-parts.js";
 

@@ -1,5 +1,5 @@
 import type { Minimatch } from "minimatch";
-import { InvalidPath } from "../errors/index.js";
+import { InvalidPath } from "../errors/classes.js";
 import { quotePath } from "../errors/quote-path.js";
 import type { FileInfo } from "../contract/models.js";
 import { normalizePath } from "../paths/normalize.js";

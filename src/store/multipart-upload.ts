@@ -1,7 +1,7 @@
 import type { BackendContent } from "../contract/backend.js";
 import type { Capability } from "../contract/capabilities.js";
 import type { MultipartOperations, PartInfo } from "../contract/backend-extensions.js";
-import { InvalidArgument, NotFound } from "../errors/index.js";
+import { InvalidArgument, NotFound } from "../errors/classes.js";
 import { quotePath } from "../errors/quote-path.js";
 import type { WriteResult } from "../contract/models.js";
 import type { RootScope } from "../paths/root-scope.js";

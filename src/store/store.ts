@@ -2,7 +2,8 @@ import type { Backend, BackendContent } from "../contract/backend.js";
 import type { FolderOperations, MultipartOperations, MultipartUploadInfo } from "../contract/backend-extensions.js";
 import type { Capability } from "../contract/capabilities.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../contract/models.js";
-import { BackendUnavailable, CapabilityNotSupported, isRemoteStoreError } from "../errors/index.js";
+import { BackendUnavailable, CapabilityNotSupported } from "../errors/classes.js";
+import { isRemoteStoreError } from "../errors/remote-store-error.js";
 import { isNormalPath } from "../paths/is-normal-path.js";
 import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
@@ -25,6 +26,8 @@ import type {
   ReadTextOptions, StoreOptions, TransferOptions, UrlOptions, WriteOptions,
 } from "./store-options.js";
 import { decodeText } from "./text.js";
+import { openWatcher, type WatchHost } from "./watch/open-watch.js";
+import type { Watcher, WatchOptions } from "./watch/watch-types.js";
 import { describeType } from "../shared/checks/objects.js";
 
 const CHILD = Symbol("remote-store.child");
@@ -38,13 +41,13 @@ const asyncDispose: typeof Symbol.asyncDispose = Symbol.asyncDispose ?? Symbol.f
  * and errors.
  */
 export class Store implements AsyncDisposable {
-  /** The backend this store reads and writes. */
-  readonly backend: Backend;
   /** The normalised root inside the backend (`""` = the backend root). */
   readonly rootPath: string;
   private readonly scope: RootScope;
   private readonly ownsBackend: boolean;
-  /** The backend the calls go to: `backend`, or what its `ready()` resolved to (BE-021). */
+  /** The backend the store was given. */
+  private readonly given: Backend;
+  /** The backend the calls go to: the one given, or what its `ready()` resolved to (BE-021). */
   private target: Backend;
   /** The target's operations with fallbacks; `undefined` until a pending backend has arrived. */
   private ops: BackendOps | undefined;
@@ -52,17 +55,27 @@ export class Store implements AsyncDisposable {
   /** Settles when a pending backend has arrived (or failed to); `undefined` once it has. */
   private arrival: Promise<void> | undefined;
   private closed = false;
+  /** Open watchers, ended by `close()` (spec WATCH-021). */
+  private watchers: Set<Watcher> | undefined;
 
   constructor(options: StoreOptions) {
     const o = optionsObject(options);
-    this.backend = checkBackend(o.backend);
+    this.given = checkBackend(o.backend);
     this.rootPath = normalizePath(o.rootPath ?? "", "rootPath");
     this.scope = new RootScope(this.rootPath);
     this.ownsBackend = (options as { [CHILD]?: boolean })[CHILD] !== true;
-    this.target = this.backend;
-    this.results = resultCopier(this.backend, this.scope);
-    if (typeof this.backend.ready === "function") this.arrival = this.awaitArrival(this.backend.ready());
-    else this.ops = backendOps(this.backend);
+    this.target = this.given;
+    this.results = resultCopier(this.given, this.scope);
+    if (typeof this.given.ready === "function") this.arrival = this.awaitArrival(this.given.ready());
+    else this.ops = backendOps(this.given);
+  }
+
+  /**
+   * The backend this store reads and writes: the one it was given, or — for a backend that was
+   * still being created (BE-021) — the one that arrived, once it has.
+   */
+  get backend(): Backend {
+    return this.target;
   }
 
   /** True when the backend declares `capability` (`glob` is provided for every backend that can list). */
@@ -289,7 +302,7 @@ export class Store implements AsyncDisposable {
   child(sub: string): Store {
     this.assertOpen();
     const relative = normalizeFilePath(sub, "sub");
-    return new Store({ backend: this.backend, rootPath: this.scope.toBackend(relative), [CHILD]: true } as StoreOptions);
+    return new Store({ backend: this.target, rootPath: this.scope.toBackend(relative), [CHILD]: true } as StoreOptions);
   }
 
   /**
@@ -307,11 +320,20 @@ export class Store implements AsyncDisposable {
     return this.call(() => (expiresIn === undefined ? urlOf(full) : urlOf(full, { expiresIn })));
   }
 
-  /** Closes the store (and the backend, when this store owns it). Idempotent. */
+  /**
+   * Watches the folder `path` for changes (spec/watch.md): iterate the watcher (`for await`), or
+   * pass `onChange`. Needs the `watch` capability; paths in events are store-relative.
+   */
+  watch(path = "", options?: WatchOptions): Watcher {
+    return openWatcher(this.watchHost(), path, options);
+  }
+
+  /** Closes the store (and the backend, when this store owns it) and its watchers. Idempotent. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (this.ownsBackend) await this.backend.close();
+    if (this.watchers !== undefined) await Promise.all([...this.watchers].map((watcher) => watcher.close()));
+    if (this.ownsBackend) await this.given.close();
   }
 
   /** `await using store = new Store(...)` closes it at the end of the scope. */
@@ -362,6 +384,30 @@ export class Store implements AsyncDisposable {
 
   private folderContext(): FolderOperationContext {
     return { backend: this.target, ops: this.ops as BackendOps, scope: this.scope, call: (operation) => this.call(operation), gate: (capability) => this.gate(capability), assertOpen: () => this.assertOpen() };
+  }
+
+  private watchHost(): WatchHost {
+    const watchMethod = (): NonNullable<Backend["watch"]> => {
+      this.gate("watch");
+      const backend = this.target;
+      if (typeof backend.watch !== "function") throw this.missing("watch");
+      return backend.watch.bind(backend);
+    };
+    return {
+      closed: this.closed,
+      scope: this.scope,
+      watchers: (this.watchers ??= new Set()),
+      check: () => {
+        this.assertOpen();
+        if (this.ops !== undefined) watchMethod();
+      },
+      toBackend: (path) => this.queryPath(path),
+      start: async (folder, options) => {
+        await this.arrived();
+        const watch = watchMethod();
+        return this.call(() => watch(folder, options));
+      },
+    };
   }
 
   private multipartContext(): MultipartContext {

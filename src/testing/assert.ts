@@ -1,4 +1,4 @@
-import { isRemoteStoreError, type ErrorCode } from "../errors/index.js";
+import { isRemoteStoreError, type ErrorCode } from "../errors/remote-store-error.js";
 import { isObject, isRecord } from "../shared/checks/objects.js";
 
 /**

@@ -33,4 +33,5 @@ export {
   fail,
   type ExpectedError,
 } from "./assert.js";
+export { recordEvents, type EventLog, type RecordEventsOptions } from "./watch/event-log.js";
 export { createFixtureStore, dumpStore, type FixtureStoreOptions, type FixtureTree, type FixtureValue } from "./fixtures/index.js";

@@ -4,7 +4,7 @@ import { buildCli } from "./support/build-cli.js";
 import { collect, lines, makeWorkspace, spawnCli, type CliResult, type Workspace } from "./support/run-cli.js";
 
 // Real processes and a 200 MiB file (spec CLI-T01, CLI-061): generous limits for a loaded machine.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 const BIG = 200 * 1024 * 1024;
 let ws: Workspace;

@@ -4,7 +4,7 @@ import { buildCli } from "./support/build-cli.js";
 import { lines, makeWorkspace, type Workspace } from "./support/run-cli.js";
 
 // Every test spawns real processes (spec CLI-T01): generous limits for a loaded 2-core machine.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 const Q1 = "region,total\nnorth,12\n";
 const Q2 = "region,total\nnorth,15\nsouth,3\n";
@@ -147,7 +147,7 @@ describe.concurrent("stores and config (CLI-010, CLI-011, CLI-054)", () => {
     const text = await ws.run(["stores"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`config: ${ws.path("remote-store.config.yaml")} (from working directory)`);
-    expect(text.stdout).toContain("default store: memory://default/");
+    expect(text.stdout).toContain(`default store: ${ws.dir} (plain paths are local files)`);
     expect(lines(text.stdout).slice(-3).map((line) => line.split("\t").slice(0, 3))).toEqual([
       ["backup", "disk (local)", "backup"],
       ["reports", "disk (local)", "reports"],
@@ -155,7 +155,7 @@ describe.concurrent("stores and config (CLI-010, CLI-011, CLI-054)", () => {
     ]);
     const json = JSON.parse((await ws.run(["stores", "--json"])).stdout) as { config: string; defaultStore: { source: string }; stores: Record<string, unknown> };
     expect(json.config).toBe(ws.path("remote-store.config.yaml"));
-    expect(json.defaultStore.source).toBe("memory");
+    expect(json.defaultStore.source).toBe("local");
     expect(json.stores.tiny).toEqual({ backend: "tinymem", type: "memory", rootPath: "", options: { maxSize: 100 } });
   });
 

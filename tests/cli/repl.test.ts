@@ -7,7 +7,7 @@ import { TMUX, TmuxServer } from "./support/tmux.js";
 import { collect, lines, makeWorkspace, type Workspace } from "./support/run-cli.js";
 
 // Real processes, npm and tmux (spec CLI-T01): generous limits for a loaded 2-core machine.
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 let ws: Workspace;
 let cli: string;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as z from "zod";
 import type { Backend } from "../../src/contract/backend.js";
 import { MemoryBackend } from "../../src/backends/memory/index.js";
-import { isRemoteStoreError } from "../../src/errors/index.js";
+import { isRemoteStoreError } from "../../src/errors/remote-store-error.js";
 import { Registry, registerBackendType, registeredBackendTypes } from "../../src/index.js";
 import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
 

@@ -4,7 +4,8 @@
  * helper is `./temp-dir.ts`.
  */
 import { expect } from "vitest";
-import { ConfigError, isRemoteStoreError } from "../../src/errors/index.js";
+import { ConfigError } from "../../src/errors/classes.js";
+import { isRemoteStoreError } from "../../src/errors/remote-store-error.js";
 
 /** Runs `fn` and returns the `ConfigError` it throws (or rejects with); fails when nothing is thrown. */
 export async function configErrorOf(fn: () => unknown): Promise<ConfigError> {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/contract/backend.js";
 import { MemoryBackend } from "../../src/backends/memory/index.js";
 import { capabilitySet } from "../../src/contract/capabilities.js";
-import { BackendUnavailable } from "../../src/errors/index.js";
+import { BackendUnavailable } from "../../src/errors/classes.js";
 import { openStore, Registry, registerBackendType } from "../../src/index.js";
 import { configErrorOf, locations } from "./config-errors.js";
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Backend } from "../../src/contract/backend.js";
 import { MemoryBackend } from "../../src/backends/memory/index.js";
-import { NotFound } from "../../src/errors/index.js";
+import { NotFound } from "../../src/errors/classes.js";
 import { Registry, registerBackendType } from "../../src/index.js";
-import { Store } from "../../src/store/index.js";
+import { Store } from "../../src/store/store.js";
 import { configErrorOfSync, issueAt, locations } from "./config-errors.js";
 
 const cleanups: (() => void)[] = [];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryBackend } from "../../src/backends/memory/index.js";
-import { ConfigError } from "../../src/errors/index.js";
+import { ConfigError } from "../../src/errors/classes.js";
 import { openStore, Registry, registerBackendType } from "../../src/index.js";
 import * as z from "zod";
 import { configErrorOfSync, issueAt, locations } from "./config-errors.js";

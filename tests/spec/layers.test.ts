@@ -49,7 +49,7 @@ describe("layers (spec/architecture.md)", () => {
 
   it("ARCH-002 imports downwards and within a layer pass", async () => {
     const allowed = [
-      ["src/backends/memory/x.ts", 'import { NotFound } from "../../errors/index.js";'],
+      ["src/backends/memory/x.ts", 'import { NotFound } from "../../errors/classes.js";'],
       ["src/backends/memory/x.ts", 'import { MemoryTree } from "./tree.js";'],
       ["src/store/x.ts", 'import { MemoryBackend } from "../backends/memory/memory-backend.js";'],
       ["src/registry/x.ts", 'import { Store } from "../store/store.js";'],

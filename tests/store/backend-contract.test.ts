@@ -68,3 +68,23 @@ describe("the Backend contract, as the Store relies on it", () => {
     expect(() => new SyncStore({ backend: { ...other, sync: undefined } as never })).toThrow(TypeError);
   });
 });
+
+describe("models", () => {
+  it("ST-110 results are frozen plain objects with exactly the model's fields", async () => {
+    const store = new Store({ backend: new MemoryBackend() });
+    const written = await store.write("d/a.txt", "hi", { metadata: { k: "v" } });
+    expect(Object.keys(written).sort()).toEqual(["contentType", "metadata", "modifiedAt", "path", "size"]);
+    const info = await store.getFileInfo("d/a.txt");
+    expect(Object.keys(info).sort()).toEqual(["contentType", "kind", "metadata", "modifiedAt", "name", "path", "size"]);
+    expect(info).toMatchObject({ kind: "file", path: "d/a.txt", name: "a.txt", size: 2, contentType: "text/plain", metadata: { k: "v" } });
+    const [folder] = await store.listFolders("").toArray();
+    expect(folder).toEqual({ kind: "folder", path: "d", name: "d" });
+    const aggregate = await store.getFolderInfo("");
+    expect(Object.keys(aggregate).sort()).toEqual(["fileCount", "modifiedAt", "path", "totalSize"]);
+    await store.createFolder("empty");
+    expect(await store.getFolderInfo("empty")).toEqual({ path: "empty", fileCount: 0, totalSize: 0 });
+    for (const model of [written, info, folder, aggregate, info.metadata]) expect(Object.isFrozen(model)).toBe(true);
+    const plain = await store.write("plain.bin", new Uint8Array([1]));
+    expect("metadata" in plain).toBe(false);
+  });
+});

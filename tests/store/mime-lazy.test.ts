@@ -8,7 +8,9 @@ vi.doMock("mrmime", async (importOriginal: () => Promise<Record<string, unknown>
 
 describe("Store content-type loading", () => {
   it("ST-037 the MIME table is loaded on the first guess from an extension, not before, and only once", async () => {
-    const { MemoryBackend, Store } = await import("../../src/index.js");
+    // The Store and the memory backend alone, as a bundle that uses them (and not SyncStore) holds them.
+    const { Store } = await import("../../src/store/store.js");
+    const { MemoryBackend } = await import("../../src/backends/memory/memory-backend.js");
     const store = new Store({ backend: new MemoryBackend() });
     await store.write("no-extension", "x");
     await store.write("typed.bin", "x", { contentType: "application/x-mine" });

@@ -1,4 +1,4 @@
-import { AlreadyExists, InvalidPath, NotFound } from "../../errors/index.js";
+import { AlreadyExists, InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { LOCAL_BACKEND_NAME } from "./errno.js";
 import type { Resolved } from "./local-root.js";

@@ -1,14 +1,5 @@
-import {
-  isRemoteStoreError,
-  AlreadyExists,
-  BackendUnavailable,
-  DirectoryNotEmpty,
-  InvalidPath,
-  NotFound,
-  PermissionDenied,
-  QuotaExceeded,
-  type RemoteStoreError,
-} from "../../errors/index.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../../errors/remote-store-error.js";
+import { AlreadyExists, BackendUnavailable, DirectoryNotEmpty, InvalidPath, NotFound, PermissionDenied, QuotaExceeded } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { isObject } from "../../shared/checks/objects.js";
 

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { AlreadyExists, InvalidPath } from "../../errors/index.js";
+import { AlreadyExists, InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context, escapes } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
@@ -26,7 +26,15 @@ export async function createFolder(root: LocalRoot, segments: readonly string[],
   } catch (error) {
     if (hasErrno(error, "EEXIST")) {
       const now = await root.resolve(segments, path).catch(() => undefined);
-      if (now !== undefined && existingFolder(now, path)) {
+      let isFolder: boolean;
+      try {
+        isFolder = now !== undefined && existingFolder(now, path);
+      } catch (problem) {
+        await parent.rollback();
+        throw problem;
+      }
+      if (isFolder) {
+        await parent.done();
         if (existOk) return;
         throw folderExists(path, error);
       }
@@ -36,6 +44,7 @@ export async function createFolder(root: LocalRoot, segments: readonly string[],
     await parent.rollback();
     throw mapFsError(error, path);
   }
+  await parent.done();
 }
 
 /**

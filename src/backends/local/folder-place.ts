@@ -1,11 +1,12 @@
-import { lstat, rename, rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { InvalidPath, NotFound } from "../../errors/index.js";
+import { InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import { folderExists } from "./folder-create.js";
-import { tempName } from "./temp-name.js";
+import { ignore, present } from "./fs-step.js";
+import type { JournalOperation, TempNames } from "./journal.js";
 
 /** Options of {@link placeFolder}. */
 export interface PlaceOptions {
@@ -15,6 +16,10 @@ export interface PlaceOptions {
   readonly src: string;
   /** Backend path of the destination, for every other error. */
   readonly dst: string;
+  /** Names the folder moved aside (spec LOC-130). */
+  readonly temps: TempNames;
+  /** Records the move aside before it happens, so that a crash is undone (spec LOC-132, LOC-133). */
+  readonly operation: JournalOperation;
 }
 
 /**
@@ -22,11 +27,13 @@ export interface PlaceOptions {
  * existing folder, that folder is first renamed aside to a reserved temp name in the same
  * parent, `from` is renamed into place, and the old folder is removed; if the second rename
  * fails the old folder is renamed back. An `EXDEV` error is rethrown unmapped (the caller
- * falls back to a copy); every other error is a library error.
+ * falls back to a copy); every other error is a library error. The journal records the move
+ * aside first: after a crash between the renames the next backend puts the old folder back.
  */
 export async function placeFolder(from: string, to: string, options: PlaceOptions): Promise<void> {
   if (!options.replace) return renameFolder(from, to, options);
-  const aside = nodePath.join(nodePath.dirname(to), tempName());
+  const aside = await options.temps.temp(nodePath.dirname(to));
+  await options.operation.aside(aside, to);
   try {
     await rename(to, aside);
   } catch (error) {
@@ -56,15 +63,4 @@ async function renameFolder(from: string, to: string, options: PlaceOptions): Pr
     }
     throw mapFsError(error, options.dst);
   }
-}
-
-async function present(local: string): Promise<boolean> {
-  return lstat(local).then(
-    () => true,
-    () => false,
-  );
-}
-
-function ignore(): void {
-  // Best-effort cleanup: the outcome of the rename matters more than a failed removal.
 }

@@ -1,23 +1,16 @@
 import { rm } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { InvalidPath, NotFound } from "../../errors/index.js";
+import { InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context, escapes } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import { existingFolder, folderExists } from "./folder-create.js";
 import { placeFolder, type PlaceOptions } from "./folder-place.js";
 import type { LocalRoot } from "./local-root.js";
+import { ignore } from "./fs-step.js";
 import { prepareParent } from "./parents.js";
-import { tempName } from "./temp-name.js";
+import type { TransferRequest } from "./transfer.js";
 import { copyTree } from "./tree-copy.js";
-
-/** Arguments of {@link transferFolder}. */
-export interface FolderTransferRequest {
-  readonly kind: "move" | "copy";
-  readonly src: readonly string[];
-  readonly dst: readonly string[];
-  readonly overwrite: boolean;
-}
 
 /**
  * Moves or copies a folder with everything below it (spec LOC-111..LOC-115), checking in the
@@ -28,7 +21,7 @@ export interface FolderTransferRequest {
  * and renamed into place. Either way a replaced destination is swapped out as a whole
  * ({@link placeFolder}), and a failure leaves everything as it was.
  */
-export async function transferFolder(root: LocalRoot, request: FolderTransferRequest): Promise<void> {
+export async function transferFolder(root: LocalRoot, request: TransferRequest): Promise<void> {
   const src = request.src.join("/");
   const dst = request.dst.join("/");
   const source = await root.resolve(request.src, src);
@@ -45,13 +38,14 @@ export async function transferFolder(root: LocalRoot, request: FolderTransferReq
   try {
     if (within(parent.folder, source.real)) throw overlapping(dst);
     const dstEntry = nodePath.join(parent.folder, request.dst[request.dst.length - 1] ?? "");
-    const place: PlaceOptions = { replace, src, dst };
+    const place: PlaceOptions = { replace, src, dst, temps: root, operation: parent.operation };
     if (request.kind === "copy") await copyFolderTo(source.real, dstEntry, place, new Date());
     else await moveFolderTo(source.real, nodePath.join(srcParent, request.src[request.src.length - 1] ?? ""), dstEntry, place);
   } catch (error) {
     await parent.rollback();
     throw error;
   }
+  await parent.done();
 }
 
 /** Renames the folder entry; across devices, copies it with its times and removes the source. */
@@ -72,12 +66,12 @@ async function moveFolderTo(srcReal: string, srcEntry: string, dstEntry: string,
 
 /** Copies the folder into a reserved temp folder beside the destination, then renames it into place. */
 async function copyFolderTo(srcReal: string, dstEntry: string, place: PlaceOptions, time: Date | "keep"): Promise<void> {
-  const temp = nodePath.join(nodePath.dirname(dstEntry), tempName());
+  const temp = await place.temps.temp(nodePath.dirname(dstEntry));
   try {
     await copyTree(srcReal, temp, { src: place.src, dst: place.dst, time });
     await placeFolder(temp, dstEntry, place);
   } catch (error) {
-    await rm(temp, { recursive: true, force: true }).catch(() => undefined);
+    await rm(temp, { recursive: true, force: true }).catch(ignore);
     throw hasErrno(error, "EXDEV") ? mapFsError(error, place.dst) : error;
   }
 }

@@ -6,7 +6,7 @@ import { compareCodePoints } from "../../paths/compare.js";
 import { joinPath } from "../../paths/path-parts.js";
 import { hasErrno, mapFsError } from "./errno.js";
 import { makeFileInfo, makeFolderEntry } from "./file-info.js";
-import { isReservedName } from "./local-root.js";
+import { isReservedName } from "./reserved.js";
 import { SIDECAR_FOLDER, defaultAttributes, readAttributes, sidecarNames } from "./sidecar.js";
 
 /** What {@link collectEntries} gathers. */

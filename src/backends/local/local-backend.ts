@@ -10,23 +10,27 @@ import type {
   PartInfo,
 } from "../../contract/backend-extensions.js";
 import { CAPABILITIES, capabilitySet, type CapabilitySet } from "../../contract/capabilities.js";
-import { BackendUnavailable, InvalidPath, NotFound } from "../../errors/index.js";
+import { BackendUnavailable, InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
 
 import { checkFileSubject, context, escapes, fileNotFound } from "./destination.js";
-import { LOCAL_BACKEND_NAME, mapFsError } from "./errno.js";
+import { LOCAL_BACKEND_NAME } from "./errno.js";
 import { makeFileInfo } from "./file-info.js";
 import { createFolder } from "./folder-create.js";
 import { transferFolder } from "./folder-transfer.js";
+import { fsStep, ignore } from "./fs-step.js";
 import { aggregate, collectEntries, type CollectOptions } from "./listing.js";
 import { LocalRoot, type EntryKind } from "./local-root.js";
 import { LocalUploads } from "./multipart.js";
 import { clipRange, fileStream, readSpan } from "./read-stream.js";
 import { deleteFile, deleteFolder } from "./remove.js";
+import { findResidue, type ResidueEntry } from "./residue-report.js";
 import { readAttributes } from "./sidecar.js";
 import { transfer, type TransferKind } from "./transfer.js";
 import { writeFile } from "./write-file.js";
+import { watchFolder, type FolderWatch } from "./folder-watch.js";
+import type { BackendWatch, BackendWatchOptions } from "../../contract/watch.js";
 import { describeType, isObject } from "../../shared/checks/objects.js";
 
 /** Options of {@link LocalBackend}. */
@@ -45,7 +49,8 @@ const LOCAL_CAPABILITIES: CapabilitySet = capabilitySet(CAPABILITIES);
  * A backend over a folder on the local disk (node:fs), spec `spec/local-backend.md`.
  * Folders are real directories; content type and user metadata live in hidden sidecars;
  * every write goes through a temp file and a rename; no path or symbolic link reaches
- * outside the root.
+ * outside the root. What a killed process leaves is removed by the next backend on the root
+ * (spec LOC-130..LOC-135).
  */
 export class LocalBackend implements Backend, FolderOperations, MultipartOperations {
   /** Always `"local"`. */
@@ -57,6 +62,7 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
   private readonly local: LocalRoot;
   private readonly uploads: LocalUploads;
   private closed = false;
+  private readonly watches = new Set<FolderWatch>();
 
   /** @throws `TypeError` when `options` or `options.root` is not usable (spec LOC-001). No I/O happens here. */
   constructor(options: LocalBackendOptions) {
@@ -101,24 +107,20 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
   async readBytes(path: string, range: ByteRange): Promise<Uint8Array> {
     const { handle, start, end } = await this.openFile(path, range);
     try {
-      return await readSpan(handle, start, end);
-    } catch (error) {
-      throw mapFsError(error, path);
+      return await fsStep(path, () => readSpan(handle, start, end));
     } finally {
-      await handle.close().catch(() => undefined);
+      await handle.close().catch(ignore);
     }
   }
 
   /** @inheritDoc */
   async write(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult> {
-    const segments = await this.enter(path);
-    return writeFile(this.local, segments, content, { ...options, sync: false });
+    return this.mutate(path, (segments) => writeFile(this.local, segments, content, { ...options, sync: false }));
   }
 
   /** @inheritDoc */
   async writeAtomic(path: string, content: BackendContent, options: BackendWriteOptions): Promise<WriteResult> {
-    const segments = await this.enter(path);
-    return writeFile(this.local, segments, content, { ...options, sync: true });
+    return this.mutate(path, (segments) => writeFile(this.local, segments, content, { ...options, sync: true }));
   }
 
   /** @inheritDoc */
@@ -191,9 +193,10 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
 
   /** `mkdir -p` with the contract's errors (spec LOC-110). */
   async createFolder(path: string, options: { readonly existOk: boolean }): Promise<void> {
-    const segments = await this.enter(path);
-    if (segments.length === 0) throw new InvalidPath("The root folder already exists and cannot be created", context(path));
-    await createFolder(this.local, segments, options.existOk);
+    await this.mutate(path, async (segments) => {
+      if (segments.length === 0) throw new InvalidPath("The root folder already exists and cannot be created", context(path));
+      await createFolder(this.local, segments, options.existOk);
+    });
   }
 
   /** One `rename(2)` of the directory, sidecars inside (spec LOC-111, LOC-112). */
@@ -208,15 +211,15 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
 
   /** Records a new upload in `.remote-store-uploads/<uploadId>/` (spec LOC-120, LOC-121). */
   async startMultipartUpload(path: string, options: BackendMultipartOptions): Promise<string> {
-    const segments = await this.enter(path);
-    if (segments.length === 0) throw new InvalidPath("An upload needs a file path, not the root", context(path));
-    return this.uploads.start(segments, options);
+    return this.mutate(path, async (segments) => {
+      if (segments.length === 0) throw new InvalidPath("An upload needs a file path, not the root", context(path));
+      return this.uploads.start(segments, options);
+    });
   }
 
   /** Stores a part as a file of the upload (spec LOC-122). */
   async uploadPart(uploadId: string, partNumber: number, content: BackendContent): Promise<PartInfo> {
-    await this.enter("");
-    return this.uploads.uploadPart(uploadId, partNumber, content);
+    return this.mutate("", () => this.uploads.uploadPart(uploadId, partNumber, content));
   }
 
   /** The upload's parts from its manifest (spec LOC-123). */
@@ -227,14 +230,12 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
 
   /** Streams the parts into the target and commits it like `writeAtomic` (spec LOC-124). */
   async completeMultipartUpload(uploadId: string, parts: readonly { readonly partNumber: number; readonly etag: string }[]): Promise<WriteResult> {
-    await this.enter("");
-    return this.uploads.complete(uploadId, parts);
+    return this.mutate("", () => this.uploads.complete(uploadId, parts));
   }
 
   /** Removes the upload's folder (spec LOC-125). */
   async abortMultipartUpload(uploadId: string): Promise<void> {
-    await this.enter("");
-    await this.uploads.abort(uploadId);
+    await this.mutate("", () => this.uploads.abort(uploadId));
   }
 
   /** The uploads recorded below the root, also those of earlier processes (spec LOC-126). */
@@ -252,10 +253,44 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
     return pathToFileURL(this.local.lexical(segments)).href;
   }
 
-  /** Marks the backend closed (spec LOC-091). Idempotent; later calls reject with `BackendUnavailable`. */
-  close(): Promise<void> {
+  /**
+   * Reports what is left below the root that is not the store's data — temp entries, journals,
+   * uploads — with owners and whether they may still be in use (spec LOC-135). Removes nothing
+   * (the backend's first operation has already removed the residue of gone processes, LOC-133).
+   * Walks the whole tree: for tools such as `remote-store doctor`, not for every start.
+   */
+  async findResidue(): Promise<ResidueEntry[]> {
+    await this.enter("");
+    return findResidue(this.local.real, this.local.owner);
+  }
+
+  /**
+   * Watches a folder through the operating system, with chokidar (spec WATCH-050..WATCH-052):
+   * changes by any process; reserved names never shown; a move is `deleted` + `created`.
+   */
+  async watch(path: string, options: BackendWatchOptions): Promise<BackendWatch> {
+    if ((await this.probe(path)) === "file") throw new InvalidPath("Not a folder: {path}", context(path));
+    const watch = await watchFolder({ root: this.local.real, path, segments: this.local.segments(path), options });
+    if (this.closed) await watch.end();
+    this.watches.add(watch);
+    return {
+      close: async () => {
+        this.watches.delete(watch);
+        await watch.close();
+      },
+    };
+  }
+
+  /**
+   * Marks the backend closed (spec LOC-091), ends its watches, and removes its journal once no
+   * operation runs (LOC-132). Idempotent; later calls reject with `BackendUnavailable`.
+   */
+  async close(): Promise<void> {
     this.closed = true;
-    return Promise.resolve();
+    const watches = [...this.watches];
+    this.watches.clear();
+    await Promise.all(watches.map((watch) => watch.end()));
+    await this.local.close();
   }
 
   /** Checks the closed state and the path, and prepares the root; returns the path's segments. */
@@ -266,6 +301,12 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
     const segments = this.local.segments(path);
     await this.local.ready(path);
     return segments;
+  }
+
+  /** Enters like {@link enter}, then runs a mutation as one operation of the journal (spec LOC-132). */
+  private async mutate<T>(path: string, work: (segments: string[]) => Promise<T>): Promise<T> {
+    const segments = await this.enter(path);
+    return this.local.journal.hold(() => work(segments));
   }
 
   private async probe(path: string): Promise<EntryKind> {
@@ -279,20 +320,16 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
     const subject = await this.local.resolve(segments, path);
     checkFileSubject(subject, path);
     if (subject.real === undefined) throw fileNotFound(path);
-    let handle: FileHandle;
+    const real = subject.real;
+    const handle: FileHandle = await fsStep(path, () => open(real, "r"));
     try {
-      handle = await open(subject.real, "r");
-    } catch (error) {
-      throw mapFsError(error, path);
-    }
-    try {
-      const stats = await handle.stat();
+      const stats = await fsStep(path, () => handle.stat());
       if (stats.isDirectory()) throw new InvalidPath(`Is a folder, not a file: ${quotePath(path)}`, context(path));
       if (!stats.isFile()) throw new InvalidPath(`Not a regular file: ${quotePath(path)}`, context(path));
       return { handle, ...clipRange(range, stats.size) };
     } catch (error) {
-      await handle.close().catch(() => undefined);
-      throw mapFsError(error, path);
+      await handle.close().catch(ignore);
+      throw error;
     }
   }
 
@@ -303,20 +340,21 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
     return collectEntries(folder.real, path, options);
   }
 
-  private async transferFolder(kind: "move" | "copy", src: string, dst: string, overwrite: boolean): Promise<void> {
-    const srcSegments = await this.enter(src);
-    const dstSegments = this.local.segments(dst);
-    if (srcSegments.length === 0 || dstSegments.length === 0) {
-      const path = srcSegments.length === 0 ? src : dst;
-      throw new InvalidPath("A folder operation needs a folder, not the root", context(path));
-    }
-    await transferFolder(this.local, { kind, src: srcSegments, dst: dstSegments, overwrite });
+  private async transferFolder(kind: TransferKind, src: string, dst: string, overwrite: boolean): Promise<void> {
+    await this.mutate(src, async (srcSegments) => {
+      const dstSegments = this.local.segments(dst);
+      if (srcSegments.length === 0 || dstSegments.length === 0) {
+        const path = srcSegments.length === 0 ? src : dst;
+        throw new InvalidPath("A folder operation needs a folder, not the root", context(path));
+      }
+      await transferFolder(this.local, { kind, src: srcSegments, dst: dstSegments, overwrite });
+    });
   }
 
   private async transfer(kind: TransferKind, src: string, dst: string, overwrite: boolean): Promise<void> {
-    const srcSegments = await this.enter(src);
-    const dstSegments = this.local.segments(dst);
-    await transfer(this.local, { kind, src: srcSegments, dst: dstSegments, overwrite });
+    await this.mutate(src, async (srcSegments) => {
+      await transfer(this.local, { kind, src: srcSegments, dst: this.local.segments(dst), overwrite });
+    });
   }
 }
 

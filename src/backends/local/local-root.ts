@@ -1,20 +1,15 @@
 import { mkdir, realpath, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import * as nodePath from "node:path";
-import { BackendUnavailable, InvalidPath } from "../../errors/index.js";
+import { BackendUnavailable, InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { LOCAL_BACKEND_NAME, hasErrno, mapFsError } from "./errno.js";
+import { ignore } from "./fs-step.js";
+import { Journal, type TempNames } from "./journal.js";
+import { currentOwner, type Owner } from "./owner.js";
+import { RESERVED_PREFIX, isReservedName } from "./reserved.js";
+import { sweepResidue } from "./sweep.js";
 
-/**
- * Every name that begins with this prefix belongs to the backend (sidecar folders, temp files)
- * and is refused in user paths (spec LOC-011).
- */
-export const RESERVED_PREFIX = ".remote-store";
-
-/** True when a directory entry name is reserved for the backend's own bookkeeping. */
-export function isReservedName(name: string): boolean {
-  return name.startsWith(RESERVED_PREFIX);
-}
 
 /** What a path points at, following symbolic links that stay inside the root. */
 export type EntryKind = "file" | "folder" | "other" | "missing";
@@ -38,14 +33,17 @@ export interface Resolved {
 }
 
 /**
- * The root folder of a local backend: prepares it on first use, maps backend paths to local
- * paths, and checks that every resolved location stays inside it.
+ * The root folder of a local backend: prepares it on first use (and sweeps the residue of gone
+ * processes, spec LOC-133), maps backend paths to local paths, checks that every resolved location
+ * stays inside it, and names temp entries through the backend's journal (LOC-132).
  */
-export class LocalRoot {
+export class LocalRoot implements TempNames {
   private readonly configured: string;
   private realRoot: string | undefined;
   private prefix = "";
   private pending: Promise<string> | undefined;
+  private prepared: Journal | undefined;
+  private closed = false;
 
   /** @param configured the absolute root the user configured. */
   constructor(configured: string) {
@@ -94,6 +92,28 @@ export class LocalRoot {
   get real(): string {
     if (this.realRoot === undefined) throw new Error("internal: local root used before it was prepared");
     return this.realRoot;
+  }
+
+  /** The backend's journal (spec LOC-132); only valid after {@link ready}. */
+  get journal(): Journal {
+    if (this.prepared === undefined) throw new Error("internal: local root used before it was prepared");
+    return this.prepared;
+  }
+
+  /** This process, as the owner of what the backend makes (spec LOC-130); only valid after {@link ready}. */
+  get owner(): Owner {
+    return this.journal.owner;
+  }
+
+  /** A fresh temp path in real folder `folder`, recorded in the journal first (spec LOC-130, LOC-132). */
+  temp(folder: string): Promise<string> {
+    return this.journal.temp(folder);
+  }
+
+  /** The backend is closing: its journal goes once no operation runs (spec LOC-091, LOC-132). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.prepared?.close();
   }
 
   /** The local path of backend path segments, below the real root (no link resolution). */
@@ -161,8 +181,12 @@ export class LocalRoot {
     }
     const real = await realpath(this.configured);
     if (!(await stat(real)).isDirectory()) throw new RootNotAFolder(undefined);
-    this.realRoot = real;
+    const owner = await currentOwner();
+    await sweepResidue({ realRoot: real, self: owner }).catch(ignore);
+    this.prepared = new Journal({ realRoot: real, owner });
+    if (this.closed) await this.prepared.close();
     this.prefix = real.endsWith(nodePath.sep) ? real : real + nodePath.sep;
+    this.realRoot = real;
     return real;
   }
 }

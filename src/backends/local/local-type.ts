@@ -1,16 +1,21 @@
 import { fileURLToPath } from "node:url";
-import * as z from "zod";
+import type * as z from "zod";
 import type { BackendTypeDescription, BackendUrlParts } from "../../shared/backend-types/backend-type.js";
 import { decodePart, parseUrl, queryOptions, urlError } from "../../shared/backend-types/url-parts.js";
 import { LocalBackend } from "./local-backend.js";
 
-/** Options of the built-in `local` type (spec REG-026). */
-export const localOptionsSchema = z.strictObject({
-  root: z.string().min(1),
-});
+/** The validated options of the `local` type (spec REG-026). */
+export interface LocalTypeOptions {
+  readonly root: string;
+}
+
+/** The options schema of the `local` type (spec REG-026), built from the registry's zod. */
+export function localOptionsSchema(zod: typeof z): z.ZodType<LocalTypeOptions> {
+  return zod.strictObject({ root: zod.string().min(1) });
+}
 
 /** Creates a `LocalBackend` from validated options. */
-export function createLocalBackend(options: z.output<typeof localOptionsSchema>): LocalBackend {
+export function createLocalBackend(options: LocalTypeOptions): LocalBackend {
   return new LocalBackend({ root: options.root });
 }
 
@@ -49,7 +54,7 @@ export function parseFileUrl(text: string): BackendUrlParts {
 }
 
 /** The `local` backend type (spec REG-026, REG-044): real folders, `file:` URLs. Node only. */
-export const localBackendType: BackendTypeDescription<z.output<typeof localOptionsSchema>> = Object.freeze({
+export const localBackendType: BackendTypeDescription<LocalTypeOptions> = Object.freeze({
   type: "local",
   factory: createLocalBackend,
   schema: localOptionsSchema,

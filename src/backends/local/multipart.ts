@@ -1,22 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { lstat, mkdir, open, readdir, rename, rm, unlink, type FileHandle } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, rename, rm, rmdir, unlink, type FileHandle } from "node:fs/promises";
 import * as nodePath from "node:path";
 import type { BackendContent } from "../../contract/backend.js";
 import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
-import { BackendUnavailable, InvalidArgument, NotFound } from "../../errors/index.js";
+import { BackendUnavailable, InvalidArgument, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { WriteResult } from "../../contract/models.js";
 import { checkDestination, context } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
+import { fsStep, ignore } from "./fs-step.js";
 import type { LocalRoot } from "./local-root.js";
 import { copyMetadata } from "./sidecar.js";
 import { writeTemp } from "./temp-file.js";
 import {
-  MANIFEST_NAME,
   UPLOADS_FOLDER,
   isUploadId,
   readManifest,
   uploadFolder,
+  writeFirstManifest,
   writeManifest,
   type ManifestPart,
   type UploadManifest,
@@ -37,7 +38,8 @@ interface ActiveUpload {
  * `.remote-store-uploads/<uploadId>/` below the real root, holding a JSON manifest and one file
  * per part. Nothing of it is visible to listings or addressable by a user path (LOC-011), and
  * uploads survive the process. Changes to one upload's manifest are serialised within this
- * backend instance.
+ * backend instance. An upload comes into being and ends by a rename, so that a crash leaves a
+ * whole upload or an owned temp entry (LOC-134).
  */
 export class LocalUploads {
   private readonly root: LocalRoot;
@@ -47,19 +49,33 @@ export class LocalUploads {
     this.root = root;
   }
 
-  /** Checks the target like a write and records a new upload. The root must be ready. */
+  /**
+   * Checks the target like a write and records a new upload: its folder is built under a temp
+   * name with the manifest in it, then renamed to the upload's id (LOC-121, LOC-134). The root
+   * must be ready.
+   */
   async start(segments: readonly string[], options: BackendMultipartOptions): Promise<string> {
     const path = segments.join("/");
     checkDestination(await this.root.resolve(segments, path), options.overwrite, path);
     const uploadId = randomUUID();
-    const folder = uploadFolder(this.root.real, uploadId);
+    const metadata = copyMetadata(options.metadata);
+    const manifest: UploadManifest = {
+      v: 1,
+      path,
+      overwrite: options.overwrite,
+      contentType: options.contentType,
+      metadata,
+      startedAt: Date.now(),
+      parts: {},
+      owner: this.root.owner,
+    };
+    const temp = await this.makeTempFolder(path);
     try {
-      await this.ensureUploadsFolder();
-      await mkdir(folder);
-      const metadata = copyMetadata(options.metadata);
-      await writeManifest(folder, { v: 1, path, overwrite: options.overwrite, contentType: options.contentType, metadata, startedAt: Date.now(), parts: {} });
+      await writeFirstManifest(temp, manifest);
+      await rename(temp, uploadFolder(this.root.real, uploadId));
     } catch (error) {
-      await rm(folder, { recursive: true, force: true }).catch(ignore);
+      await rm(temp, { recursive: true, force: true }).catch(ignore);
+      await this.removeUploadsFolderIfEmpty();
       throw mapFsError(error, path);
     }
     return uploadId;
@@ -68,7 +84,7 @@ export class LocalUploads {
   /** Streams a part into a temp file, then makes it the upload's part `partNumber` (replacing an earlier one). */
   async uploadPart(uploadId: string, partNumber: number, content: BackendContent): Promise<PartInfo> {
     const { folder, manifest } = await this.active(uploadId);
-    const temp = await writeTemp(folder, content, { path: manifest.path, sync: false });
+    const temp = await writeTemp(await this.root.temp(folder), content, { path: manifest.path, sync: false });
     try {
       return await this.locked(uploadId, async () => {
         const current = (await this.active(uploadId)).manifest;
@@ -77,7 +93,8 @@ export class LocalUploads {
         const previous = current.parts[String(partNumber)];
         await fsStep(current.path, () => rename(temp.local, nodePath.join(folder, part.file)));
         try {
-          await writeManifest(folder, { ...current, parts: { ...current.parts, [String(partNumber)]: part } });
+          const parts = { ...current.parts, [String(partNumber)]: part };
+          await writeManifest(folder, { ...current, parts, owner: this.root.owner }, await this.root.temp(folder));
         } catch (error) {
           await unlink(nodePath.join(folder, part.file)).catch(ignore);
           throw mapFsError(error, current.path);
@@ -118,7 +135,7 @@ export class LocalUploads {
       }
       const options = { overwrite: manifest.overwrite, contentType: manifest.contentType, metadata: manifest.metadata, sync: true };
       const result = await writeFile(this.root, this.root.segments(path), concatenate(files, path), options);
-      await finish(folder).catch(ignore);
+      await this.end(folder).catch(ignore);
       return result;
     });
   }
@@ -127,7 +144,7 @@ export class LocalUploads {
   async abort(uploadId: string): Promise<void> {
     await this.locked(uploadId, async () => {
       const { folder, manifest } = await this.active(uploadId);
-      await fsStep(manifest.path, () => finish(folder));
+      await fsStep(manifest.path, () => this.end(folder));
     });
   }
 
@@ -179,18 +196,51 @@ export class LocalUploads {
     }
   }
 
-  /** Creates the uploads folder when missing and checks that it is a real folder. */
+  /**
+   * Ends an upload (LOC-125, LOC-134): its folder is renamed to a temp name — the upload is
+   * inactive from that moment — then removed, and the uploads folder with it when it empties.
+   */
+  private async end(folder: string): Promise<void> {
+    const temp = await this.root.temp(this.uploadsFolder);
+    await rename(folder, temp);
+    await rm(temp, { recursive: true, force: true }).catch(ignore);
+    await this.removeUploadsFolderIfEmpty();
+  }
+
+  /** A new temp folder in the uploads folder, which is created when missing (and checked to be a real folder). */
+  private async makeTempFolder(path: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.ensureUploadsFolder();
+        const temp = await this.root.temp(this.uploadsFolder);
+        await mkdir(temp);
+        return temp;
+      } catch (error) {
+        // An upload that ended meanwhile removed the emptied uploads folder: make it again.
+        if (attempt < 3 && hasErrno(error, "ENOENT")) continue;
+        throw mapFsError(error, path);
+      }
+    }
+  }
+
   private async ensureUploadsFolder(): Promise<void> {
-    const uploads = nodePath.join(this.root.real, UPLOADS_FOLDER);
     try {
-      await mkdir(uploads);
+      await mkdir(this.uploadsFolder);
       return;
     } catch (error) {
       if (!hasErrno(error, "EEXIST")) throw error;
     }
-    if (!(await lstat(uploads)).isDirectory()) {
+    if (!(await lstat(this.uploadsFolder)).isDirectory()) {
       throw new BackendUnavailable(`The local backend's uploads folder ${quotePath(UPLOADS_FOLDER)} is not a folder`, context(""));
     }
+  }
+
+  private async removeUploadsFolderIfEmpty(): Promise<void> {
+    await rmdir(this.uploadsFolder).catch(ignore);
+  }
+
+  private get uploadsFolder(): string {
+    return nodePath.join(this.root.real, UPLOADS_FOLDER);
   }
 }
 
@@ -211,24 +261,6 @@ async function* concatenate(files: readonly string[], path: string): AsyncGenera
   }
 }
 
-/** Ends an upload: the manifest goes first (so it is inactive at once), then the folder. */
-async function finish(folder: string): Promise<void> {
-  await unlink(nodePath.join(folder, MANIFEST_NAME));
-  await rm(folder, { recursive: true, force: true }).catch(ignore);
-}
-
 function notActive(uploadId: string, path: string): NotFound {
   return new NotFound(`Upload ${uploadId} is not active: ${quotePath(path)}`, context(path));
-}
-
-async function fsStep<T>(path: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    throw mapFsError(error, path);
-  }
-}
-
-function ignore(): void {
-  // Best-effort cleanup, or a settled lock: nothing to report.
 }

@@ -1,10 +1,11 @@
 import { lstat, readdir, rm, rmdir, unlink } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { DirectoryNotEmpty, InvalidPath, NotFound } from "../../errors/index.js";
+import { DirectoryNotEmpty, InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { checkFileSubject, context, escapes, fileNotFound } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
-import { isReservedName, type LocalRoot } from "./local-root.js";
+import type { LocalRoot } from "./local-root.js";
+import { isReservedName } from "./reserved.js";
 import { removeSidecar } from "./sidecar.js";
 
 /**

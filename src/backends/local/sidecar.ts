@@ -3,9 +3,11 @@ import * as nodePath from "node:path";
 import { lookup } from "mrmime";
 import type { Metadata } from "../../contract/models.js";
 import { hasErrno, mapFsError } from "./errno.js";
-import { RESERVED_PREFIX } from "./local-root.js";
-import { tempName } from "./temp-name.js";
-import { isObject, isRecord } from "../../shared/checks/objects.js";
+import { ignore } from "./fs-step.js";
+import type { TempNames } from "./journal.js";
+import { parseJsonObject } from "./json-object.js";
+import { RESERVED_PREFIX } from "./reserved.js";
+import { isRecord } from "../../shared/checks/objects.js";
 
 /**
  * The hidden folder, inside each folder, that holds the sidecars of that folder's files
@@ -81,11 +83,20 @@ export interface PendingSidecar {
   discard(): Promise<void>;
 }
 
+/** Options of {@link prepareSidecar}. */
+export interface PrepareSidecarOptions {
+  /** The backend path of the file, for errors. */
+  readonly path: string;
+  /** Where the sidecar's temp file gets its name (spec LOC-130, LOC-132). */
+  readonly temps: TempNames;
+}
+
 /**
  * Prepares the sidecar that file `name` in `folder` must have for `attrs`: a temp file when
  * the attributes differ from the defaults, nothing otherwise (spec LOC-031..LOC-033).
  */
-export async function prepareSidecar(folder: string, name: string, attrs: FileAttributes, path: string): Promise<PendingSidecar> {
+export async function prepareSidecar(folder: string, name: string, attrs: FileAttributes, options: PrepareSidecarOptions): Promise<PendingSidecar> {
+  const path = options.path;
   const sidecarFolder = nodePath.join(folder, SIDECAR_FOLDER);
   const target = nodePath.join(sidecarFolder, name);
   if (!needsSidecar(name, attrs)) {
@@ -95,7 +106,7 @@ export async function prepareSidecar(folder: string, name: string, attrs: FileAt
     };
   }
   let createdFolder = false;
-  const temp = nodePath.join(sidecarFolder, tempName());
+  const temp = await options.temps.temp(sidecarFolder);
   for (let attempt = 1; ; attempt++) {
     try {
       createdFolder = await ensureSidecarFolder(sidecarFolder);
@@ -161,22 +172,22 @@ function serialise(attrs: FileAttributes): string {
 }
 
 function parseSidecar(text: string): FileAttributes | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(value)) return undefined;
-  const { contentType, metadata } = value as { contentType?: unknown; metadata?: unknown };
+  const value = parseJsonObject(text);
+  if (value === undefined) return undefined;
+  const { contentType, metadata } = value;
   if (typeof contentType !== "string") return undefined;
-  if (metadata === undefined || metadata === null) return { contentType, metadata: undefined };
-  if (!isRecord(metadata)) return undefined;
-  const entries = Object.entries(metadata);
-  if (!entries.every(([, v]) => typeof v === "string")) return undefined;
-  return { contentType, metadata: copyMetadata(Object.fromEntries(entries) as Record<string, string>) };
+  const parsed = parseMetadata(metadata);
+  return parsed === false ? undefined : { contentType, metadata: parsed };
 }
 
-function ignore(): void {
-  // Best-effort cleanup: the original outcome matters more than a failed removal.
+/**
+ * Stored user metadata as read back from JSON (a sidecar, an upload's manifest): `undefined` when
+ * absent, null or empty, a frozen copy when every value is a string, `false` when malformed.
+ */
+export function parseMetadata(value: unknown): Metadata | undefined | false {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) return false;
+  const entries = Object.entries(value);
+  if (!entries.every(([, v]) => typeof v === "string")) return false;
+  return copyMetadata(Object.fromEntries(entries) as Record<string, string>);
 }

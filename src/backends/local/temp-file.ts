@@ -1,11 +1,10 @@
 import { constants as fsConstants } from "node:fs";
 import { copyFile, link, lstat, open, rename, unlink, utimes, type FileHandle } from "node:fs/promises";
-import * as nodePath from "node:path";
 import type { BackendContent } from "../../contract/backend.js";
-import { AlreadyExists, InvalidArgument, InvalidPath } from "../../errors/index.js";
+import { AlreadyExists, InvalidArgument, InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { LOCAL_BACKEND_NAME, hasErrno, mapFsError } from "./errno.js";
-import { tempName } from "./temp-name.js";
+import { fsStep, ignore } from "./fs-step.js";
 
 /** A fully written temp file, not yet visible under its final name. */
 export interface TempFile {
@@ -26,12 +25,11 @@ export interface WriteTempOptions {
 }
 
 /**
- * Writes `content` to a new reserved temp file in `folder` (spec LOC-040). A failing content
- * source propagates its own error unchanged; file-system errors are mapped. Either way the temp
- * file is gone when this rejects.
+ * Writes `content` to the new temp file `local` (a reserved name from the journal, spec LOC-040,
+ * LOC-130). A failing content source propagates its own error unchanged; file-system errors are
+ * mapped. Either way the temp file is gone when this rejects.
  */
-export async function writeTemp(folder: string, content: BackendContent, options: WriteTempOptions): Promise<TempFile> {
-  const local = nodePath.join(folder, tempName());
+export async function writeTemp(local: string, content: BackendContent, options: WriteTempOptions): Promise<TempFile> {
   const handle = await fsStep(options.path, () => open(local, "wx"));
   try {
     if (content instanceof Uint8Array) {
@@ -126,17 +124,4 @@ async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
     const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
     offset += bytesWritten;
   }
-}
-
-/** Runs one file-system step, mapping its error; a content error never passes through here. */
-async function fsStep<T>(path: string, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    throw mapFsError(error, path);
-  }
-}
-
-function ignore(): void {
-  // Best-effort cleanup: the original outcome matters more than a failed removal.
 }

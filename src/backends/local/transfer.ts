@@ -3,16 +3,17 @@ import { copyFile, link, rename, stat, unlink, utimes } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { checkDestination, checkFileSubject, fileNotFound } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
+import { ignore } from "./fs-step.js";
+import type { TempNames } from "./journal.js";
 import type { LocalRoot } from "./local-root.js";
 import { prepareParent } from "./parents.js";
 import { prepareSidecar, readAttributes, removeSidecar, type PendingSidecar } from "./sidecar.js";
-import { tempName } from "./temp-name.js";
 import { commitTemp, destinationError, type TempFile } from "./temp-file.js";
 
 /** Whether a transfer keeps the source. */
 export type TransferKind = "move" | "copy";
 
-/** Arguments of {@link transfer}. */
+/** Arguments of {@link transfer} (a file) and of `transferFolder` (a folder). */
 export interface TransferRequest {
   readonly kind: TransferKind;
   readonly src: readonly string[];
@@ -44,19 +45,18 @@ export async function transfer(root: LocalRoot, request: TransferRequest): Promi
   const dstLocal = nodePath.join(parent.folder, dstName);
   let sidecar: PendingSidecar | undefined;
   try {
-    sidecar = await prepareSidecar(parent.folder, dstName, attrs, dst);
+    sidecar = await prepareSidecar(parent.folder, dstName, attrs, { path: dst, temps: root });
     if (request.kind === "copy") {
-      const temp = await copyToTemp(source.real, parent.folder, { src, dst, keepTime: false });
+      const temp = await copyToTemp(source.real, await root.temp(parent.folder), { src, dst, keepTime: false });
       await commitTemp(temp, dstLocal, { overwrite: request.overwrite, path: dst });
     } else {
-      await moveEntry(source.real, nodePath.join(srcFolder, srcName), dstLocal, { src, dst, overwrite: request.overwrite });
+      await moveEntry(source.real, nodePath.join(srcFolder, srcName), dstLocal, { src, dst, overwrite: request.overwrite, temps: root });
     }
   } catch (error) {
-    await sidecar?.discard();
-    await parent.rollback();
+    await parent.rollback(sidecar);
     throw error;
   }
-  await sidecar.commit();
+  await parent.done(sidecar);
   if (request.kind === "move") await removeSidecar(srcFolder, srcName, src);
 }
 
@@ -64,6 +64,8 @@ interface MoveOptions {
   readonly src: string;
   readonly dst: string;
   readonly overwrite: boolean;
+  /** Names the temp file of a copy across devices. */
+  readonly temps: TempNames;
 }
 
 /**
@@ -81,7 +83,7 @@ async function moveEntry(srcReal: string, srcLocal: string, dstLocal: string, op
   } catch (error) {
     const noHardLinks = !options.overwrite && hasErrno(error, "EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EMLINK");
     if (!hasErrno(error, "EXDEV") && !noHardLinks) throw await moveError(error, dstLocal, options);
-    const temp = await copyToTemp(srcReal, nodePath.dirname(dstLocal), { ...options, keepTime: true });
+    const temp = await copyToTemp(srcReal, await options.temps.temp(nodePath.dirname(dstLocal)), { ...options, keepTime: true });
     await commitTemp(temp, dstLocal, { overwrite: options.overwrite, path: options.dst });
   }
   try {
@@ -98,9 +100,8 @@ interface CopyOptions {
   readonly keepTime: boolean;
 }
 
-/** Copies a real file to a new temp file in `folder`. */
-async function copyToTemp(srcReal: string, folder: string, options: CopyOptions): Promise<TempFile> {
-  const local = nodePath.join(folder, tempName());
+/** Copies a real file to the new temp file `local`. */
+async function copyToTemp(srcReal: string, local: string, options: CopyOptions): Promise<TempFile> {
   try {
     await copyFile(srcReal, local, fsConstants.COPYFILE_EXCL);
     if (options.keepTime) {
@@ -113,7 +114,7 @@ async function copyToTemp(srcReal: string, folder: string, options: CopyOptions)
     const stats = await stat(local);
     return { local, size: stats.size, modifiedAt: new Date(stats.mtime.getTime()) };
   } catch (error) {
-    await unlink(local).catch(() => undefined);
+    await unlink(local).catch(ignore);
     if (hasErrno(error, "ENOENT")) throw fileNotFound(options.src, error);
     throw mapFsError(error, options.dst);
   }

@@ -1,11 +1,12 @@
 import { constants as fsConstants, type Dirent } from "node:fs";
 import { copyFile, lstat, mkdir, readdir, utimes } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { NotFound } from "../../errors/index.js";
+import { NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { context } from "./destination.js";
 import { hasErrno, mapFsError } from "./errno.js";
-import { isReservedName } from "./local-root.js";
+import { fsStep, present } from "./fs-step.js";
+import { isReservedName } from "./reserved.js";
 import { SIDECAR_FOLDER, sidecarNames } from "./sidecar.js";
 import { mapLimit } from "../../shared/concurrency/map-limit.js";
 
@@ -36,7 +37,7 @@ export async function copyTree(from: string, to: string, options: CopyTreeOption
 async function copyLevel(from: string, to: string, options: CopyTreeOptions, top: boolean): Promise<void> {
   const dirents = await sourceEntries(from, options, top);
   if (dirents === undefined) return;
-  await step(options.dst, () => mkdir(to));
+  await fsStep(options.dst, () => mkdir(to));
   const files = dirents.filter((d) => d.isFile() && !isReservedName(d.name)).map((d) => d.name);
   const copied = await mapLimit(files, PARALLEL_FILES, (name) => copyOne(nodePath.join(from, name), nodePath.join(to, name), options));
   const kept = files.filter((_, i) => copied[i] === true);
@@ -65,24 +66,24 @@ async function copyOne(from: string, to: string, options: CopyTreeOptions): Prom
   try {
     await copyFile(from, to, fsConstants.COPYFILE_EXCL);
   } catch (error) {
-    if (hasErrno(error, "ENOENT") && !(await exists(from))) return false;
+    if (hasErrno(error, "ENOENT") && !(await present(from))) return false;
     throw mapFsError(error, options.dst);
   }
   const time = options.time;
   if (time === "keep") {
-    const source = await step(options.dst, () => lstat(from));
-    await step(options.dst, () => utimes(to, source.atime, source.mtime));
+    const source = await fsStep(options.dst, () => lstat(from));
+    await fsStep(options.dst, () => utimes(to, source.atime, source.mtime));
   } else {
-    await step(options.dst, () => utimes(to, time, time));
+    await fsStep(options.dst, () => utimes(to, time, time));
   }
   return true;
 }
 
 async function copySidecars(from: string, to: string, names: readonly string[], options: CopyTreeOptions): Promise<void> {
-  const present = await step(options.src, () => sidecarNames(from));
+  const present = await fsStep(options.src, () => sidecarNames(from));
   const wanted = names.filter((name) => present.has(name));
   if (wanted.length === 0) return;
-  await step(options.dst, () => mkdir(nodePath.join(to, SIDECAR_FOLDER)));
+  await fsStep(options.dst, () => mkdir(nodePath.join(to, SIDECAR_FOLDER)));
   await mapLimit(wanted, PARALLEL_FILES, async (name) => {
     try {
       await copyFile(nodePath.join(from, SIDECAR_FOLDER, name), nodePath.join(to, SIDECAR_FOLDER, name), fsConstants.COPYFILE_EXCL);
@@ -90,19 +91,4 @@ async function copySidecars(from: string, to: string, names: readonly string[], 
       if (!hasErrno(error, "ENOENT")) throw mapFsError(error, options.dst);
     }
   });
-}
-
-async function exists(local: string): Promise<boolean> {
-  return lstat(local).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function step<T>(path: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    throw mapFsError(error, path);
-  }
 }

@@ -17,6 +17,7 @@ import type { MemoryBackendOptions } from "./memory-options.js";
 import { SlabCopier } from "./slab.js";
 import { MemorySyncBackend } from "./memory-sync.js";
 import type { SyncBackend } from "../../contract/sync-backend.js";
+import type { BackendWatch, BackendWatchOptions } from "../../contract/watch.js";
 
 const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
 
@@ -180,6 +181,11 @@ export class MemoryBackend implements Backend, FolderOperations, MultipartOperat
 
   async url(path: string): Promise<string> {
     return this.core.url(path);
+  }
+
+  /** Reports every change of the tree (spec WATCH-040); the watch code loads with the first watch. */
+  async watch(path: string, options: BackendWatchOptions): Promise<BackendWatch> {
+    return (await import("./core-watch.js")).watchCore(this.core, path, options);
   }
 
   /** Frees the tree; every later call rejects with `BackendUnavailable`. Idempotent. */

@@ -1,14 +1,6 @@
 import type { BackendWriteOptions, ByteRange, EntryKind } from "../../contract/backend.js";
 import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
-import {
-  AlreadyExists,
-  BackendUnavailable,
-  DirectoryNotEmpty,
-  InvalidArgument,
-  InvalidPath,
-  NotFound,
-  QuotaExceeded,
-} from "../../errors/index.js";
+import { AlreadyExists, BackendUnavailable, DirectoryNotEmpty, InvalidArgument, InvalidPath, NotFound, QuotaExceeded } from "../../errors/classes.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, Metadata, WriteResult } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { clipRange, copyRange } from "./file-content.js";

@@ -1,16 +1,24 @@
-import * as z from "zod";
+import type * as z from "zod";
 import type { BackendTypeDescription, BackendUrlParts } from "../../shared/backend-types/backend-type.js";
 import { decodePart, parseUrl, queryOptions, urlError } from "../../shared/backend-types/url-parts.js";
 import { isValidName, NAME_RULE } from "../../shared/names.js";
 import { MemoryBackend } from "./memory-backend.js";
 
-/** Options of the built-in `memory` type (spec REG-025). */
-export const memoryOptionsSchema = z.strictObject({
-  maxSize: z.number().int().nonnegative().optional(),
-  name: z.string().refine(isValidName, { message: `is not a valid memory backend name (${NAME_RULE})` }).optional(),
-});
+/** The validated options of the `memory` type (spec REG-025). */
+export interface MemoryTypeOptions {
+  readonly maxSize?: number | undefined;
+  readonly name?: string | undefined;
+}
 
-type MemoryOptions = z.output<typeof memoryOptionsSchema>;
+/** The options schema of the `memory` type (spec REG-025), built from the registry's zod. */
+export function memoryOptionsSchema(zod: typeof z): z.ZodType<MemoryTypeOptions> {
+  return zod.strictObject({
+    maxSize: zod.number().int().nonnegative().optional(),
+    name: zod.string().refine(isValidName, { message: `is not a valid memory backend name (${NAME_RULE})` }).optional(),
+  });
+}
+
+type MemoryOptions = MemoryTypeOptions;
 
 /** `memory://` (private) and `memory://name/root?maxSize=n` (spec REG-042/043). */
 export function parseMemoryUrl(text: string): BackendUrlParts {

@@ -1,4 +1,5 @@
-import { AlreadyExists, InvalidPath, QuotaExceeded, type RemoteStoreError, type RemoteStoreErrorOptions } from "../../errors/index.js";
+import { AlreadyExists, InvalidPath, QuotaExceeded } from "../../errors/classes.js";
+import { type RemoteStoreError, type RemoteStoreErrorOptions } from "../../errors/remote-store-error.js";
 import type { FileNode, FolderNode, TreeNode } from "./nodes.js";
 import type { MemoryTree } from "./tree.js";
 

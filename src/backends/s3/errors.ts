@@ -1,13 +1,5 @@
-import {
-  AlreadyExists,
-  BackendUnavailable,
-  InvalidArgument,
-  InvalidPath,
-  NotFound,
-  PermissionDenied,
-  isRemoteStoreError,
-  type RemoteStoreError,
-} from "../../errors/index.js";
+import { AlreadyExists, BackendUnavailable, InvalidArgument, InvalidPath, NotFound, PermissionDenied } from "../../errors/classes.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../../errors/remote-store-error.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { S3_BACKEND_NAME } from "./names.js";
 import { isObject } from "../../shared/checks/objects.js";
@@ -119,7 +111,10 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** An error the SDK raised before any response, named with its own reason ("Error: Region is missing"), shortened. */
 function describeUnknown(error: unknown): string {
-  if (error instanceof Error) return error.name;
-  return typeof error;
+  if (!(error instanceof Error)) return typeof error;
+  const reason = error.message.split("\n")[0]?.trim() ?? "";
+  if (reason === "") return error.name;
+  return `${error.name}: ${reason.length > 200 ? `${reason.slice(0, 197)}...` : reason}`;
 }

@@ -1,4 +1,4 @@
-import { AlreadyExists, InvalidPath, NotFound } from "../../errors/index.js";
+import { AlreadyExists, InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { mapLimit } from "../../shared/concurrency/map-limit.js";
 import type { S3Context } from "./context.js";

@@ -1,4 +1,4 @@
-import { InvalidPath } from "../../errors/index.js";
+import { InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { S3_BACKEND_NAME } from "./names.js";
 

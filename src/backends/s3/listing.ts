@@ -1,4 +1,4 @@
-import { InvalidPath, NotFound } from "../../errors/index.js";
+import { InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";

@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-s3";
 import type { BackendContent } from "../../contract/backend.js";
 import type { BackendMultipartOptions, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
-import { NotFound } from "../../errors/index.js";
+import { NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { WriteResult } from "../../contract/models.js";
 import { decodeBase64, encodeBase64 } from "../../shared/bytes/base64.js";

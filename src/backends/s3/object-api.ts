@@ -9,7 +9,7 @@ import {
   type CopyObjectCommandInput,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import type { RemoteStoreError } from "../../errors/index.js";
+import type { RemoteStoreError } from "../../errors/remote-store-error.js";
 import type { Metadata } from "../../contract/models.js";
 import { mapS3Error, isMissing, type ErrorContext } from "./errors.js";
 import { decodeMetadata } from "./metadata-codec.js";
@@ -45,6 +45,8 @@ export interface ListedKey {
   readonly size: number;
   /** Truncated to whole seconds, like {@link ObjectHead.lastModified}. */
   readonly lastModified: Date;
+  /** The object's ETag, when the listing gives one (watch polls compare it, spec WATCH-060). */
+  readonly etag?: string;
 }
 
 /** Everything a (possibly paginated) listing returned. */
@@ -165,7 +167,7 @@ export class ObjectApi {
         for (const object of r.Contents ?? []) {
           if (object.Key === undefined) continue;
           last = decodeListedKey(object.Key, encoded);
-          keys.push({ key: last, size: object.Size ?? 0, lastModified: wholeSeconds(object.LastModified) });
+          keys.push({ key: last, size: object.Size ?? 0, lastModified: wholeSeconds(object.LastModified), ...(object.ETag === undefined ? {} : { etag: object.ETag }) });
         }
         for (const common of r.CommonPrefixes ?? []) if (common.Prefix !== undefined) prefixes.add(decodeListedKey(common.Prefix, encoded));
         if (r.IsTruncated !== true) break;

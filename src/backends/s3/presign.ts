@@ -1,6 +1,6 @@
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { InvalidPath } from "../../errors/index.js";
+import { InvalidPath } from "../../errors/classes.js";
 import { optionalInteger } from "./s3-options.js";
 import type { S3Context } from "./context.js";
 import { S3_BACKEND_NAME } from "./names.js";

@@ -1,4 +1,5 @@
-import { AlreadyExists, InvalidPath, NotFound, type RemoteStoreError } from "../../errors/index.js";
+import { AlreadyExists, InvalidPath, NotFound } from "../../errors/classes.js";
+import { type RemoteStoreError } from "../../errors/remote-store-error.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { S3Context } from "./context.js";
 import { S3_BACKEND_NAME } from "./names.js";

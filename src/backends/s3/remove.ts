@@ -1,4 +1,4 @@
-import { DirectoryNotEmpty, InvalidPath, NotFound } from "../../errors/index.js";
+import { DirectoryNotEmpty, InvalidPath, NotFound } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { parentPath } from "../../paths/path-parts.js";
 import type { S3Context } from "./context.js";

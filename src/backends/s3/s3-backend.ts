@@ -1,7 +1,7 @@
 import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange } from "../../contract/backend.js";
 import type { BackendMultipartOptions, FolderOperations, MultipartOperations, MultipartUploadInfo, PartInfo } from "../../contract/backend-extensions.js";
 import { capabilitySet, type CapabilitySet } from "../../contract/capabilities.js";
-import { BackendUnavailable } from "../../errors/index.js";
+import { BackendUnavailable, InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
 import { KeyedLock } from "../../shared/concurrency/keyed-lock.js";
@@ -9,6 +9,8 @@ import type { S3Context } from "./context.js";
 import { fileInfo } from "./file-info.js";
 import { createFolder, transferFolder } from "./folder-ops.js";
 import { KeyMap } from "./keys.js";
+import { S3Watches } from "./watch-poller.js";
+import type { BackendWatch, BackendWatchOptions } from "../../contract/watch.js";
 import { folderInfo, listEntries, type ListRequest } from "./listing.js";
 import { encodeMetadata } from "./metadata-codec.js";
 import { MultipartApi } from "./multipart-api.js";
@@ -29,7 +31,7 @@ import { uploadContent } from "./upload.js";
  */
 const S3_CAPABILITIES: CapabilitySet = capabilitySet([
   "read", "write", "delete", "list", "move", "copy", "atomicWrite", "metadata", "userMetadata", "glob",
-  "rangeRead", "url", "createFolder", "moveFolder", "copyFolder", "multipart",
+  "rangeRead", "url", "createFolder", "moveFolder", "copyFolder", "multipart", "watch",
 ]);
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -54,6 +56,7 @@ export class S3Backend implements Backend, FolderOperations, MultipartOperations
   private readonly ctx: S3Context;
   private readonly uploads: MultipartApi;
   private closed = false;
+  private readonly watches: S3Watches;
 
   /** @throws `TypeError`/`RangeError` for unusable options (spec S3-001). No request is made here. */
   constructor(options: S3BackendOptions) {
@@ -74,6 +77,7 @@ export class S3Backend implements Backend, FolderOperations, MultipartOperations
     });
     this.ctx = { api, keys: new KeyMap(this.prefix), settings: this.settings, lock: new KeyedLock() };
     this.uploads = new MultipartApi(this.ctx);
+    this.watches = new S3Watches(this.ctx, this.settings.watchInterval);
   }
 
   /** The endpoint requests go to, credentials redacted (spec S3-005). */
@@ -239,10 +243,25 @@ export class S3Backend implements Backend, FolderOperations, MultipartOperations
     return presignedGetUrl(this.ctx, path, options);
   }
 
-  /** Marks the backend closed and destroys the client it built (not a supplied one). Idempotent (spec S3-095). */
+  /**
+   * Watches a folder by polling ListObjectsV2 every `watchInterval` ms (spec WATCH-060, WATCH-061):
+   * eventually consistent; resolves after the first listing.
+   */
+  async watch(path: string, options: BackendWatchOptions): Promise<BackendWatch> {
+    if ((await this.kindOf(path)) === "file") throw new InvalidPath("Not a folder: {path}", { path, backend: S3_BACKEND_NAME });
+    return this.watches.watch(path, options);
+  }
+
+  /** Polls every watch of this backend now and resolves when all are done (spec WATCH-060): for tests, or after a known change. */
+  async pollWatchers(): Promise<void> {
+    await this.watches.pollAll();
+  }
+
+  /** Marks the backend closed, ends its watches and destroys the client it built (not a supplied one). Idempotent (spec S3-095). */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.watches.endAll();
     if (this.handle.owned) this.handle.client.destroy();
   }
 

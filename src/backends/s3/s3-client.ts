@@ -48,7 +48,7 @@ function ownCredentials(credentials: NonNullable<S3BackendOptions["credentials"]
 /** `http://host:port` (password and credential-like query parameters redacted), or `AWS S3 (region)`. */
 export function describeEndpoint(endpoint: string | undefined, region: unknown): string {
   if (endpoint !== undefined) return stripUser(redactUrl(endpoint));
-  return typeof region === "string" ? `AWS S3 (${region})` : "AWS S3";
+  return typeof region === "string" ? `AWS S3 (${region})` : "AWS S3 (no region configured)";
 }
 
 function stripUser(url: string): string {

@@ -53,6 +53,11 @@ export interface S3BackendOptions {
   readonly pageSize?: number;
   /** Lifetime of `url()` links in seconds, 1..604,800 (7 days). Default 3600. */
   readonly urlExpiresIn?: number;
+  /**
+   * Milliseconds between two polls of each watch (spec WATCH-060), 0..86,400,000. Default 5000;
+   * `0` polls only when `pollWatchers()` is called.
+   */
+  readonly watchInterval?: number;
 }
 
 /** The validated numeric and boolean settings, with defaults. */
@@ -66,6 +71,7 @@ export interface S3Settings {
   readonly concurrency: number;
   readonly pageSize: number;
   readonly urlExpiresIn: number;
+  readonly watchInterval: number;
 }
 
 const MiB = 1024 * 1024;
@@ -113,6 +119,7 @@ export function checkOptions(options: unknown): S3Settings {
     concurrency: optionalInteger(o.concurrency, "concurrency", 1, 256) ?? 16,
     pageSize: optionalInteger(o.pageSize, "pageSize", 1, 1000) ?? 1000,
     urlExpiresIn: optionalInteger(o.urlExpiresIn, "urlExpiresIn", 1, 604_800) ?? 3600,
+    watchInterval: optionalInteger(o.watchInterval, "watchInterval", 0, 86_400_000) ?? 5000,
   });
 }
 

@@ -1,41 +1,43 @@
-import * as z from "zod";
+import type * as z from "zod";
 import type { BackendTypeDescription, BackendUrlParts } from "../../shared/backend-types/backend-type.js";
 import { decodePart, parseUrl, queryOptions, urlError } from "../../shared/backend-types/url-parts.js";
-import { S3Backend } from "./s3-backend.js";
+import type { S3Backend } from "./s3-backend.js";
 import type { S3BackendOptions } from "./s3-options.js";
 
-const positiveInt = z.number().int().positive();
-
-/** Options of the registry type `s3` (spec S3-100). Credential options are redacted by the registry. */
-export const s3OptionsSchema = z
-  .strictObject({
-    bucket: z.string().min(1),
-    prefix: z.string().optional(),
-    region: z.string().min(1).optional(),
-    endpoint: z.url({ protocol: /^https?$/ }).optional(),
-    forcePathStyle: z.boolean().optional(),
-    accessKeyId: z.string().min(1).optional(),
-    secretAccessKey: z.string().min(1).optional(),
-    sessionToken: z.string().min(1).optional(),
-    maxAttempts: positiveInt.max(20).optional(),
-    conditionalWrites: z.boolean().optional(),
-    multipartThreshold: z.number().int().nonnegative().optional(),
-    partSize: positiveInt.optional(),
-    queueSize: positiveInt.max(64).optional(),
-    concurrency: positiveInt.max(256).optional(),
-    pageSize: positiveInt.max(1000).optional(),
-    urlExpiresIn: positiveInt.max(604_800).optional(),
-  })
-  .refine((o) => (o.accessKeyId === undefined) === (o.secretAccessKey === undefined), {
-    message: "accessKeyId and secretAccessKey are given together (or neither, for the SDK's default credential chain)",
-    path: ["secretAccessKey"],
-  });
+/** The options schema of the registry type `s3` (spec S3-100), built from the registry's zod. Credential options are redacted by the registry. */
+export function s3OptionsSchema(zod: typeof z) {
+  const positiveInt = zod.number().int().positive();
+  return zod
+    .strictObject({
+      bucket: zod.string().min(1),
+      prefix: zod.string().optional(),
+      region: zod.string().min(1).optional(),
+      endpoint: zod.url({ protocol: /^https?$/ }).optional(),
+      forcePathStyle: zod.boolean().optional(),
+      accessKeyId: zod.string().min(1).optional(),
+      secretAccessKey: zod.string().min(1).optional(),
+      sessionToken: zod.string().min(1).optional(),
+      maxAttempts: positiveInt.max(20).optional(),
+      conditionalWrites: zod.boolean().optional(),
+      multipartThreshold: zod.number().int().nonnegative().optional(),
+      partSize: positiveInt.optional(),
+      queueSize: positiveInt.max(64).optional(),
+      concurrency: positiveInt.max(256).optional(),
+      pageSize: positiveInt.max(1000).optional(),
+      urlExpiresIn: positiveInt.max(604_800).optional(),
+      watchInterval: zod.number().int().nonnegative().max(86_400_000).optional(),
+    })
+    .refine((o) => (o.accessKeyId === undefined) === (o.secretAccessKey === undefined), {
+      message: "accessKeyId and secretAccessKey are given together (or neither, for the SDK's default credential chain)",
+      path: ["secretAccessKey"],
+    });
+}
 
 /** The validated options of the `s3` type. */
-export type S3TypeOptions = z.output<typeof s3OptionsSchema>;
+export type S3TypeOptions = z.output<ReturnType<typeof s3OptionsSchema>>;
 
 /** Creates an `S3Backend` from validated registry options. */
-export function createS3Backend(options: S3TypeOptions): S3Backend {
+export async function createS3Backend(options: S3TypeOptions): Promise<S3Backend> {
   const { accessKeyId, secretAccessKey, sessionToken, ...rest } = options;
   const backendOptions: S3BackendOptions = {
     ...dropUndefined(rest),
@@ -43,6 +45,8 @@ export function createS3Backend(options: S3TypeOptions): S3Backend {
       ? {}
       : { credentials: { accessKeyId, secretAccessKey, ...(sessionToken === undefined ? {} : { sessionToken }) } }),
   } as S3BackendOptions;
+  // Loaded when the first backend is made, so that registering the type loads no AWS SDK (spec S3-101).
+  const { S3Backend } = await import("./s3-backend.js");
   return new S3Backend(backendOptions);
 }
 

@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-s3";
 import type { BackendContent } from "../../contract/backend.js";
 import { concatBytes } from "../../shared/bytes/concat-bytes.js";
-import { QuotaExceeded } from "../../errors/index.js";
+import { QuotaExceeded } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import type { S3Context } from "./context.js";
 import { S3_BACKEND_NAME } from "./names.js";

@@ -26,7 +26,7 @@ export function cpCommand(run: Runner): Command {
         const source = ctx.session.location(src as string);
         const kind = await kindOf(source);
         if (kind === "folder" && options.recursive !== true) throw folderNeedsRecursive(source);
-        const target = await resolveDestination(ctx.session.location(dst as string), baseName(source.path));
+        const target = await resolveDestination(await ctx.destination(dst as string), baseName(source.path));
         const overwrite = options.force === true;
         if (kind === "file" && sameStore(source, target) && source.store.supports("copy")) {
           return target.run(() => source.store.copy(source.path, target.path, { overwrite }));

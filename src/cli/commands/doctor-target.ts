@@ -38,15 +38,16 @@ export function doctorTarget(session: Session, spec: string, env: Readonly<Recor
   if (spec === "") {
     const info = session.defaultStoreInfo;
     if (info.source === "config") return named(DEFAULT_STORE_NAME, "");
-    if (info.source === "memory") return memoryTarget();
+    // Without a store to check, doctor checks an in-memory one (CLI-055), never the working directory.
+    if (info.source === "memory" || info.source === "local") return memoryTarget();
     return doctorTarget(session, info.origin, env, cwd);
   }
   if (isBareStoreName(spec)) return named(spec, "");
   const parsed = parseLocation(spec, (name) => session.storeNames.includes(name));
   const location = session.location(spec);
   if (parsed.kind === "store") return named(parsed.name, location.path);
-  if (parsed.kind === "default") return { ...doctorTarget(session, "", env, cwd), rootPath: location.path };
-  if (/^file:/i.test(parsed.url)) {
+  if (parsed.kind === "default" && session.defaultStoreInfo.source !== "local") return { ...doctorTarget(session, "", env, cwd), rootPath: location.path };
+  if (parsed.kind === "default" || /^file:/i.test(parsed.url)) {
     const root = nodePath.join(location.prefix, ...location.path.split("/"));
     return { create: () => new LocalBackend({ root }), rootPath: "" };
   }

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { Command } from "commander";
 import { joinPath } from "../../paths/index.js";
-import { Store } from "../../store/index.js";
 import type { ConformanceFailure, ConformanceSkip } from "../../testing/portable.js";
 import { failuresError, usageError } from "../errors/cli-errors.js";
 import { requireFolder } from "./inspect-location.js";
+import { removeScratch } from "./doctor-cleanup.js";
+import { residueLine, residueOf, type DoctorResidue } from "./doctor-residue.js";
 import { doctorTarget } from "./doctor-target.js";
 import { collect, examples, jsonOption } from "./options.js";
 import type { Runner } from "./runner.js";
@@ -14,7 +15,7 @@ interface DoctorOptions {
   readonly json?: boolean;
 }
 
-/** `doctor <store> [--only ID]... [--json]` (spec CLI-055). */
+/** `doctor <store> [--only ID]... [--json]` (spec CLI-055, CLI-057, CLI-058). */
 export function doctorCommand(run: Runner): Command {
   return new Command("doctor")
     .description("run the backend conformance checks against a store's backend and print the problems")
@@ -32,7 +33,12 @@ export function doctorCommand(run: Runner): Command {
         const target = doctorTarget(ctx.session, spec as string, ctx.io.env, ctx.io.cwd);
         const probe = await target.create();
         const capabilities = [...probe.capabilities];
-        await probe.close();
+        let residue: DoctorResidue[];
+        try {
+          residue = await residueOf(probe);
+        } finally {
+          await probe.close();
+        }
         const rootPath = joinPath(target.rootPath, `remote-store-doctor-${randomBytes(4).toString("hex")}`);
         const ids = options.only ?? [...known];
         const failed: ConformanceFailure[] = [];
@@ -58,22 +64,18 @@ export function doctorCommand(run: Runner): Command {
           progress.update({ filesDone: ids.length, filesTotal: ids.length, bytesDone: 0, bytesTotal: 0 });
         } finally {
           progress.stop();
-          await removeFolder(target.create, rootPath);
+          await removeScratch(target.create, rootPath);
         }
-        if (options.json === true) await ctx.printJson({ passed, failed, skipped });
-        else await ctx.print([...failed.map((failure) => `FAIL ${failure.id} ${failure.title}: ${failure.message}`), `${passed} passed, ${failed.length} failed, ${skipped.length} skipped`]);
+        if (options.json === true) {
+          await ctx.printJson({ passed, failed, skipped, residue });
+        } else {
+          await ctx.print([
+            ...failed.map((failure) => `FAIL ${failure.id} ${failure.title}: ${failure.message}`),
+            ...residue.map(residueLine),
+            `${passed} passed, ${failed.length} failed, ${skipped.length} skipped`,
+          ]);
+        }
         if (failed.length > 0) throw failuresError(`doctor found ${failed.length} problem${failed.length === 1 ? "" : "s"}`);
       }),
     );
-}
-
-/** Removes the doctor's scratch folder (nothing is left behind on persistent backends). */
-async function removeFolder(create: () => unknown, path: string): Promise<void> {
-  try {
-    const store = new Store({ backend: (await create()) as never });
-    await store.deleteFolder(path, { recursive: true, missingOk: true }).catch(() => undefined);
-    await store.close();
-  } catch {
-    // best effort: the cases clean up after themselves too
-  }
 }

@@ -1,7 +1,7 @@
 import { mkdir, stat } from "node:fs/promises";
 import * as nodePath from "node:path";
 import { Command } from "commander";
-import { AlreadyExists, InvalidPath, NotFound } from "../../errors/index.js";
+import { AlreadyExists, InvalidPath, NotFound } from "../../errors/classes.js";
 import type { FileInfo } from "../../contract/models.js";
 import { baseName } from "../../paths/index.js";
 import type { CommandContext } from "../context.js";

@@ -1,4 +1,5 @@
-import { InvalidPath, NotFound, quotePath } from "../../errors/index.js";
+import { InvalidPath, NotFound } from "../../errors/classes.js";
+import { quotePath } from "../../errors/quote-path.js";
 import type { Location } from "../session/location.js";
 
 /** What a location points at. */

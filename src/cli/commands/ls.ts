@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import type { Entry } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/index.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { entryName, longRows } from "../format/entries.js";
 import { relativeTo } from "../format/tree.js";
 import { kindOf } from "./inspect-location.js";

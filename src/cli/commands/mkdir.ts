@@ -16,7 +16,7 @@ export function mkdirCommand(run: Runner): Command {
     .action(
       run<MkdirOptions>(async (ctx, [specs], options) => {
         for (const spec of specs as string[]) {
-          const location = ctx.session.location(spec);
+          const location = await ctx.destination(spec);
           await location.run(() => location.store.createFolder(location.path, { existOk: options.parents === true }));
         }
       }),

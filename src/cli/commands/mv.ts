@@ -24,7 +24,7 @@ export function mvCommand(run: Runner): Command {
       run<MvOptions>(async (ctx, [src, dst], options) => {
         const source = ctx.session.location(src as string);
         const kind = await kindOf(source);
-        const target = await resolveDestination(ctx.session.location(dst as string), baseName(source.path));
+        const target = await resolveDestination(await ctx.destination(dst as string), baseName(source.path));
         const overwrite = options.force === true;
         const store = source.store;
         if (sameStore(source, target)) {

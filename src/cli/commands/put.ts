@@ -2,7 +2,8 @@ import { stat } from "node:fs/promises";
 import * as nodePath from "node:path";
 import type { Readable } from "node:stream";
 import { Command } from "commander";
-import { AlreadyExists, InvalidPath, quotePath } from "../../errors/index.js";
+import { AlreadyExists, InvalidPath } from "../../errors/classes.js";
+import { quotePath } from "../../errors/quote-path.js";
 import type { Metadata } from "../../contract/models.js";
 import { validateMetadata } from "../../store/metadata.js";
 import { usageError } from "../errors/cli-errors.js";
@@ -35,7 +36,7 @@ export function putCommand(run: Runner): Command {
     .action(
       run<PutOptions>(async (ctx, [local, spec], options) => {
         const metadata = checkedMetadata(options.meta);
-        const destination = ctx.session.location(spec as string);
+        const destination = await ctx.destination(spec as string);
         if (local === "-") return putStdin(ctx, destination, options, metadata);
         const localPath = local as string;
         const kind = await localKind(localPath);

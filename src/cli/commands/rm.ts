@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { folderNeedsRecursive } from "./inspect-location.js";
 import { examples } from "./options.js";
 import type { Runner } from "./runner.js";
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 
 interface RmOptions {
   readonly recursive?: boolean;

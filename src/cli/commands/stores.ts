@@ -28,7 +28,7 @@ export function storesCommand(run: Runner): Command {
         const style = ctx.style();
         const lines = [
           session.config.path === undefined ? `config: none (looked for ${configNamesHint()}; or pass --config / set REMOTE_STORE_CONFIG)` : `config: ${session.config.path} (from ${session.config.source})`,
-          `default store: ${defaultStore.origin}${defaultStore.source === "memory" ? " (in-memory, empty at start)" : ""}`,
+          `default store: ${defaultStore.origin}${defaultStore.source === "memory" ? " (in-memory, empty at start)" : defaultStore.source === "local" ? " (plain paths are local files)" : ""}`,
         ];
         const rows = Object.entries(stores).map(([name, store]) => [
           style.colors.bold(name),

@@ -37,7 +37,7 @@ export function syncCommand(run: Runner): Command {
         const from = ctx.session.location(src as string);
         await requireFolder(from, "sync");
         const source = from.folder();
-        const destination = ctx.session.location(dst as string).folder();
+        const destination = (await ctx.destination(dst as string)).folder();
         using interrupt = ctx.interrupt();
         const progress = ctx.progress("sync");
         let result: SyncResult;

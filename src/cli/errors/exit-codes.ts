@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../../errors/index.js";
+import type { ErrorCode } from "../../errors/remote-store-error.js";
 
 /** The exit code of each library error code (spec CLI-034). */
 export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = Object.freeze({

@@ -1,12 +1,5 @@
-import {
-  AlreadyExists,
-  InvalidPath,
-  DirectoryNotEmpty,
-  NotFound,
-  PermissionDenied,
-  QuotaExceeded,
-  RemoteStoreError,
-} from "../../errors/index.js";
+import { AlreadyExists, InvalidPath, DirectoryNotEmpty, NotFound, PermissionDenied, QuotaExceeded } from "../../errors/classes.js";
+import { RemoteStoreError } from "../../errors/remote-store-error.js";
 
 type ErrorClass = new (message: string, options: { path?: string; cause?: unknown }) => RemoteStoreError;
 

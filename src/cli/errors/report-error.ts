@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import type { Colors } from "../io.js";
 import { displayedMessage, displayedPath } from "../session/location.js";
 import { CliError } from "./cli-errors.js";

@@ -1,6 +1,6 @@
 import type { FileInfo } from "../../contract/models.js";
 import { baseName, compareCodePoints, parentPath } from "../../paths/index.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { formatSize, plural } from "./size.js";
 import type { OutputStyle } from "./style.js";
 

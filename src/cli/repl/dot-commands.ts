@@ -5,11 +5,12 @@ import { exportTree, importTree } from "../../snapshot/index.js";
 import { localError } from "../errors/local-errors.js";
 import { buildTree, renderTree } from "../format/tree.js";
 import type { Colors } from "../io.js";
-import { InvalidArgument } from "../../errors/index.js";
+import { InvalidArgument } from "../../errors/classes.js";
 import type { Session } from "../session/session.js";
 import { configNamesHint } from "../session/config-discovery.js";
 import { entriesTable } from "./pretty.js";
 import type { ReplState } from "./repl-state.js";
+import { ReplWatch } from "./repl-watch.js";
 
 /** What the dot-commands need. */
 export interface DotCommandDeps {
@@ -26,11 +27,13 @@ export interface DotCommandDeps {
 type Handler = (arg: string, print: (text: string) => void) => Promise<void>;
 
 /**
- * Registers `.ls`, `.tree`, `.cat`, `.cd`, `.pwd`, `.stores`, `.save` and `.load` (spec CLI-071).
+ * Registers `.ls`, `.tree`, `.cat`, `.cd`, `.pwd`, `.stores`, `.save`, `.load` and `.watch` (spec CLI-071).
  * Each runs asynchronously and shows the prompt again when it is done.
  */
 export function defineDotCommands(repl: REPLServer, deps: DotCommandDeps): void {
   const { state, session, colors } = deps;
+  const watching = new ReplWatch();
+  repl.on("exit", () => void watching.stop());
   const commands: Record<string, { help: string; run: Handler }> = {
     ls: {
       help: "List a folder of the current store: .ls [path]",
@@ -85,6 +88,19 @@ export function defineDotCommands(repl: REPLServer, deps: DotCommandDeps): void 
           throw localError(error, file, "file");
         });
         print(`saved ${snapshot.entries.length} ${snapshot.entries.length === 1 ? "entry" : "entries"} to ${file}`);
+      },
+    },
+    watch: {
+      help: "Print changes below a folder as they happen: .watch [path] (recursive); .watch off stops",
+      run: async (arg, print) => {
+        await watching.stop();
+        if (arg === "off") return print("stopped watching");
+        const location = state.resolve(arg);
+        await watching.start(location, (line) => {
+          print(line);
+          repl.displayPrompt(true);
+        });
+        print(`watching ${location.display()} (.watch off to stop)`);
       },
     },
     load: {

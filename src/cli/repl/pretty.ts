@@ -1,7 +1,8 @@
 import { inspect } from "node:util";
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import type { Entry, FileInfo, FolderInfo, WriteResult } from "../../contract/models.js";
-import { Listing, Store } from "../../store/index.js";
+import { Listing } from "../../store/listing.js";
+import { Store } from "../../store/store.js";
 import type { Colors } from "../io.js";
 import { formatSize, humanSize, plural } from "../format/size.js";
 import { formatTime } from "../format/style.js";

@@ -1,6 +1,7 @@
-import { NotFound, quotePath } from "../../errors/index.js";
+import { NotFound } from "../../errors/classes.js";
+import { quotePath } from "../../errors/quote-path.js";
 import { joinPath, normalizePath, parentPath } from "../../paths/index.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { Location } from "../session/location.js";
 import type { Session } from "../session/session.js";
 

@@ -1,7 +1,7 @@
 import * as library from "../../index.node.js";
 import { copyBetween, syncStores } from "../../ext/transfer/index.js";
 import { Registry } from "../../registry/index.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import type { Session } from "../session/session.js";
 
 /**

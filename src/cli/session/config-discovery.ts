@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { ConfigError } from "../../errors/index.js";
+import { ConfigError } from "../../errors/classes.js";
 
 /** The file names looked for in the working directory (spec CLI-010). */
 export const CONFIG_FILE_NAMES: readonly string[] = [

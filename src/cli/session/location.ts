@@ -1,6 +1,6 @@
-import { isRemoteStoreError, type RemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../../errors/remote-store-error.js";
 import { joinPath, normalizePath } from "../../paths/index.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 
 const DISPLAY: unique symbol = Symbol("remote-store.cli.display");
 

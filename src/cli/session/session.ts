@@ -1,8 +1,8 @@
-import { ConfigError } from "../../errors/index.js";
+import { ConfigError } from "../../errors/classes.js";
 import { normalizePath } from "../../paths/index.js";
 import { Registry } from "../../registry/index.js";
 import { registeredSchemes } from "../../registry/backend-types.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { usageError } from "../errors/cli-errors.js";
 import { configNamesHint, discoverConfig, type ConfigChoice } from "./config-discovery.js";
 import { Location } from "./location.js";
@@ -20,12 +20,18 @@ export interface SessionOptions {
   readonly store: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /**
+   * What plain paths mean when neither `--store` nor a configured `default` store says (spec
+   * CLI-022): the local file system for the one-shot commands (default), an in-memory store for
+   * the REPL.
+   */
+  readonly fallback?: "local" | "memory";
 }
 
 /** How the default store was chosen, for `stores` and the REPL banner. */
 export interface DefaultStoreInfo {
-  /** `--store`, `config` (the store named `default`) or `memory`. */
-  readonly source: "--store" | "config" | "memory";
+  /** `--store`, `config` (the store named `default`), `local` (the file system) or `memory`. */
+  readonly source: "--store" | "config" | "local" | "memory";
   /** The location text that names the default store's root. */
   readonly origin: string;
 }
@@ -41,6 +47,8 @@ export class Session {
   readonly config: ConfigChoice;
   private readonly urls: UrlStores;
   private readonly storeOption: string | undefined;
+  private readonly fallback: "local" | "memory";
+  private readonly cwd: string;
   private defaultLocation: Location | undefined;
 
   private constructor(registry: Registry | undefined, config: ConfigChoice, options: SessionOptions) {
@@ -48,6 +56,8 @@ export class Session {
     this.config = config;
     this.urls = new UrlStores(options.cwd);
     this.storeOption = options.store;
+    this.fallback = options.fallback ?? "local";
+    this.cwd = options.cwd;
   }
 
   /** Finds and loads the config (spec CLI-010/011). @throws `ConfigError` */
@@ -66,6 +76,7 @@ export class Session {
   get defaultStoreInfo(): DefaultStoreInfo {
     if (this.storeOption !== undefined) return { source: "--store", origin: this.storeOption };
     if (this.storeNames.includes(DEFAULT_STORE_NAME)) return { source: "config", origin: `${DEFAULT_STORE_NAME}:` };
+    if (this.fallback === "local") return { source: "local", origin: this.cwd };
     return { source: "memory", origin: `${DEFAULT_MEMORY_URL}/` };
   }
 
@@ -79,6 +90,10 @@ export class Session {
     }
     if (parsed.kind === "url") {
       const opened = this.urls.open(parsed.url);
+      return new Location({ store: opened.store, path: opened.path, spec, folderHint, prefix: opened.prefix });
+    }
+    if (this.defaultStoreInfo.source === "local") {
+      const opened = this.urls.openPath(parsed.path === "" ? "." : parsed.path);
       return new Location({ store: opened.store, path: opened.path, spec, folderHint, prefix: opened.prefix });
     }
     const root = this.defaultStoreRoot();
@@ -125,7 +140,7 @@ export class Session {
     if (info.source === "--store" && !isBareStoreName(info.origin) && parseLocation(info.origin, (name) => this.storeNames.includes(name)).kind === "default") {
       throw usageError(`--store needs a store name, name:path or a URL, got ${JSON.stringify(info.origin)}`);
     }
-    const base = info.source === "--store" ? this.storeLocation(info.origin) : this.location(DEFAULT_MEMORY_URL);
+    const base = info.source === "--store" ? this.storeLocation(info.origin) : info.source === "local" ? this.location(".") : this.location(DEFAULT_MEMORY_URL);
     const store = base.path === "" ? base.store : base.store.child(base.path);
     return new Location({ store, path: "", spec: "", folderHint: true, prefix: "" });
   }

@@ -1,10 +1,11 @@
 import * as nodePath from "node:path";
 import { LocalBackend } from "../../backends/local/index.js";
-import { ConfigError, isRemoteStoreError } from "../../errors/index.js";
+import { ConfigError } from "../../errors/classes.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import { parseFileUrl } from "../../backends/local/local-type.js";
 import { normalizePath } from "../../paths/index.js";
 import { openStore } from "../../registry/index.js";
-import { Store } from "../../store/index.js";
+import { Store } from "../../store/store.js";
 
 /** A URL location opened: the store at the backend root, the path in it, and how to show paths. */
 export interface OpenedUrl {
@@ -46,7 +47,12 @@ export class UrlStores {
     } catch (error) {
       throw locate(error, url);
     }
-    const absolute = nodePath.resolve(this.cwd, root);
+    return this.openPath(root);
+  }
+
+  /** Opens a plain local path (absolute, or relative to the working directory) as a file location (spec CLI-022). */
+  openPath(localPath: string): OpenedUrl {
+    const absolute = nodePath.resolve(this.cwd, localPath);
     const fsRoot = nodePath.parse(absolute).root;
     const relative = nodePath.relative(fsRoot, absolute).split(nodePath.sep).join("/");
     let store = this.shared.get(`file:${fsRoot}`);

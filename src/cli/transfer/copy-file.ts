@@ -1,4 +1,4 @@
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import { copyBetween } from "../../ext/transfer/index.js";
 import type { Interrupt } from "../progress/interrupt.js";
 import type { Progress } from "../progress/progress.js";

@@ -1,4 +1,5 @@
-import { AlreadyExists, InvalidPath, quotePath } from "../../errors/index.js";
+import { AlreadyExists, InvalidPath } from "../../errors/classes.js";
+import { quotePath } from "../../errors/quote-path.js";
 import { copyBetween } from "../../ext/transfer/index.js";
 import type { FileInfo } from "../../contract/models.js";
 import { isWithin, joinPath } from "../../paths/index.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { link, open, rename, unlink, type FileHandle } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { AlreadyExists } from "../../errors/index.js";
+import { AlreadyExists } from "../../errors/classes.js";
 import { localError } from "../errors/local-errors.js";
 import type { Interrupt } from "../progress/interrupt.js";
 import type { Location } from "../session/location.js";

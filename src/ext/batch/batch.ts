@@ -1,4 +1,5 @@
-import { InvalidArgument, isRemoteStoreError, type RemoteStoreError } from "../../errors/index.js";
+import { InvalidArgument } from "../../errors/classes.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../../errors/remote-store-error.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { normalizeFilePath, normalizePath } from "../../paths/normalize.js";
 import { booleanOption, optionsObject } from "../../store/options.js";

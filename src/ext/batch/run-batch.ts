@@ -1,4 +1,4 @@
-import { isRemoteStoreError, type RemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../../errors/remote-store-error.js";
 
 import { mapLimit } from "../../shared/concurrency/map-limit.js";
 import { isCollectable } from "../internal/capability.js";

@@ -1,4 +1,4 @@
-import type { RemoteStoreError } from "../../errors/index.js";
+import type { RemoteStoreError } from "../../errors/remote-store-error.js";
 
 /** The outcome of a batch (spec BATCH-004). */
 export interface BatchResult {

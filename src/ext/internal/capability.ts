@@ -1,5 +1,6 @@
 import type { Capability } from "../../contract/capabilities.js";
-import { CapabilityNotSupported, isRemoteStoreError, type RemoteStoreError } from "../../errors/index.js";
+import { CapabilityNotSupported } from "../../errors/classes.js";
+import { isRemoteStoreError, type RemoteStoreError } from "../../errors/remote-store-error.js";
 import type { Store } from "../../store/store.js";
 
 /**

@@ -1,4 +1,4 @@
-import { InvalidPath } from "../../errors/index.js";
+import { InvalidPath } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { describeType } from "../../shared/checks/objects.js";
 

@@ -1,4 +1,4 @@
-import { BackendUnavailable } from "../../errors/index.js";
+import { BackendUnavailable } from "../../errors/classes.js";
 import type { Store } from "../../store/store.js";
 import type { KvSettings, TtlOptions } from "./kv-options.js";
 import { Sweeper } from "./sweeper.js";

@@ -1,4 +1,5 @@
-import { InvalidArgument, isRemoteStoreError } from "../../errors/index.js";
+import { InvalidArgument } from "../../errors/classes.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { parentPath } from "../../paths/path-parts.js";
 import { clearAll, isFolder, listFiles, pruneTree, readText, removeFile, removeFolder, writeText, type Step } from "./effects.js";

@@ -1,4 +1,4 @@
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import type { Store } from "../../store/store.js";
 import type { SyncStore } from "../../store/sync-store.js";
 import type { AsyncPerformer, Effect, SyncPerformer } from "./effects.js";

@@ -1,4 +1,4 @@
-import { InvalidArgument } from "../../errors/index.js";
+import { InvalidArgument } from "../../errors/classes.js";
 import { quotePath } from "../../errors/quote-path.js";
 import { isRecord } from "../../shared/checks/objects.js";
 

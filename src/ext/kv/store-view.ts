@@ -1,4 +1,4 @@
-import { BackendUnavailable } from "../../errors/index.js";
+import { BackendUnavailable } from "../../errors/classes.js";
 import { joinPath } from "../../paths/path-parts.js";
 import type { Store } from "../../store/store.js";
 import { runAsync, type AsyncPerformer, type Step } from "./effects.js";

@@ -1,4 +1,4 @@
-import { BackendUnavailable } from "../../errors/index.js";
+import { BackendUnavailable } from "../../errors/classes.js";
 import type { SyncStore } from "../../store/sync-store.js";
 import { runSync, type SyncPerformer } from "./effects.js";
 import { toJson } from "./json-value.js";

@@ -1,4 +1,4 @@
-import type { RemoteStoreError } from "../../errors/index.js";
+import type { RemoteStoreError } from "../../errors/remote-store-error.js";
 import type { FileInfo } from "../../contract/models.js";
 import type { Store } from "../../store/store.js";
 import { mapLimit } from "../../shared/concurrency/map-limit.js";

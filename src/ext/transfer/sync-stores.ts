@@ -1,9 +1,10 @@
-import { InvalidPath } from "../../errors/index.js";
+import { InvalidPath } from "../../errors/classes.js";
 import type { FileInfo } from "../../contract/models.js";
 import { compareCodePoints } from "../../paths/compare.js";
 import { isWithin } from "../../paths/path-parts.js";
 import type { Store } from "../../store/store.js";
 import { checkStore } from "../internal/arguments.js";
+import { keepInSync } from "./watch-sync.js";
 import { mapLimit } from "../../shared/concurrency/map-limit.js";
 import { isCollectable, requireCapability } from "../internal/capability.js";
 import { copyFile } from "./copy-file.js";
@@ -33,6 +34,13 @@ export async function syncStores(src: Store, dst: Store, options?: SyncOptions):
       path: "",
       backend: dst.backend.name,
     });
+  }
+  const watch = (options as { watch?: unknown } | undefined)?.watch;
+  if (watch !== undefined) {
+    if (!(watch instanceof AbortSignal)) throw new TypeError("watch must be an AbortSignal");
+    requireCapability(src, "watch", "syncStores with watch");
+    const { watch: _watch, ...once } = options as SyncOptions;
+    return keepInSync(src, watch, () => syncStores(src, dst, once));
   }
   const planned = await planSync(src, dst, settings);
   const counts = { created: 0, updated: 0, deleted: 0, foldersCreated: 0, foldersDeleted: 0, bytesCopied: 0 };

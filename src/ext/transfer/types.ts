@@ -1,4 +1,4 @@
-import type { RemoteStoreError } from "../../errors/index.js";
+import type { RemoteStoreError } from "../../errors/remote-store-error.js";
 
 /** Progress of one file copy (spec XFER-007). */
 export interface CopyProgress {
@@ -51,6 +51,11 @@ export interface SyncOptions {
   readonly modifyWindow?: number;
   /** Called after planning, after every chunk copied and after every file operation. */
   readonly onProgress?: (progress: SyncProgress) => void;
+  /**
+   * Watch mode (spec XFER-040): keep `dst` in sync — a pass now and one after every burst of
+   * changes in `src` (which needs `watch`) — until this signal aborts; resolves with the totals.
+   */
+  readonly watch?: AbortSignal;
 }
 
 /** What a sync does, path by path (store-relative paths, code point order). */

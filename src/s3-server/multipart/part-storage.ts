@@ -1,6 +1,7 @@
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import type { WriteResult } from "../../contract/models.js";
-import type { MultipartUpload, Store } from "../../store/index.js";
+import type { MultipartUpload } from "../../store/multipart-upload.js";
+import type { Store } from "../../store/store.js";
 import { readableChunks } from "../../shared/streams/stream-chunks.js";
 import { S3Error } from "../errors.js";
 import { storeWriteOptions, type ObjectSettings } from "../object-headers.js";

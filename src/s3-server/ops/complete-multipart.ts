@@ -7,7 +7,7 @@ import type { PartRecord, UploadRecord } from "../multipart/upload-table.js";
 import { queryParam } from "../route.js";
 import { quoted, xmlReply, type Reply } from "../responses.js";
 import { readableChunks } from "../../shared/streams/stream-chunks.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { listOf, parseXml, textOf } from "../xml.js";
 import { urlEncode } from "./list-objects.js";
 import { checksumElement, multipartEtag } from "./multipart-ops.js";

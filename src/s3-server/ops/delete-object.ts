@@ -1,6 +1,6 @@
 import { mapLimit } from "../../shared/concurrency/map-limit.js";
-import { isRemoteStoreError } from "../../errors/index.js";
-import type { Store } from "../../store/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
+import type { Store } from "../../store/store.js";
 import { lockName, type BucketRequest, type ObjectRequest, type ServerContext } from "../context.js";
 import { S3Error, toS3Error } from "../errors.js";
 import { treeKey, type TreeKey } from "../keys.js";

@@ -1,6 +1,6 @@
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import type { FileInfo, Metadata } from "../../contract/models.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import type { ServerContext } from "../context.js";
 import { S3Error } from "../errors.js";
 import { treeKey, type TreeKey } from "../keys.js";

@@ -1,7 +1,7 @@
 import type { FileInfo } from "../../contract/models.js";
 import { isNormalPath } from "../../paths/is-normal-path.js";
 import { compareCodePoints } from "../../paths/compare.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import type { ServerContext } from "../context.js";
 import { folderKeyOf } from "../keys.js";
 

@@ -1,5 +1,5 @@
 import { mapLimit } from "../../shared/concurrency/map-limit.js";
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import type { BucketRequest, ServerContext } from "../context.js";
 import { S3Error } from "../errors.js";
 import { EMPTY_MD5 } from "../object-index.js";

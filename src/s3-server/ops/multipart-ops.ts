@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { isRemoteStoreError } from "../../errors/index.js";
-import { MAX_PART_NUMBER } from "../../store/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
+import { MAX_PART_NUMBER } from "../../store/multipart-upload.js";
 import { planBody } from "../body/body-plan.js";
 import { RequestBody } from "../body/request-body.js";
 import { checksumElementName, multipartTypes, parseAlgorithm, type ChecksumAlgorithm, type ChecksumType, type StoredChecksum } from "../checksums.js";

@@ -1,6 +1,6 @@
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import type { FileInfo } from "../../contract/models.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { etagListMatches } from "../conditions.js";
 import type { BucketRequest, ServerContext } from "../context.js";
 import { S3Error } from "../errors.js";

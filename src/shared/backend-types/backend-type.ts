@@ -26,8 +26,12 @@ export type BackendFactory<O = Record<string, unknown>> = (options: O) => Backen
 
 /** The optional parts of a backend type (spec REG-020). */
 export interface BackendTypeOptions<O = Record<string, unknown>> {
-  /** A zod 4 schema of the options table; use `z.strictObject` so that unknown options are reported. */
-  readonly schema?: z.ZodType<O>;
+  /**
+   * The options table's schema: a zod 4 schema (use `z.strictObject`, so that unknown options are
+   * reported), or a function that builds it from the zod the registry hands it — so that a backend
+   * module need not import zod, and importing it stays cheap (spec REG-020, ARCH-003).
+   */
+  readonly schema?: z.ZodType<O> | ((zod: typeof z) => z.ZodType<O>);
   /**
    * What every backend of the type can do. Optional: when the factory returns a Promise and this is
    * absent, a store of the type learns the capabilities when the backend arrives (spec REG-070).

@@ -1,4 +1,4 @@
-import { ConfigError } from "../../errors/index.js";
+import { ConfigError } from "../../errors/classes.js";
 
 /**
  * The error a URL parser throws: a `ConfigError` whose issues have no location yet (the

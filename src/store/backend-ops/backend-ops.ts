@@ -1,7 +1,7 @@
 import type { Backend, BackendContent, BackendListOptions, BackendWriteOptions, ByteRange, EntryKind } from "../../contract/backend.js";
 import type { Capability } from "../../contract/capabilities.js";
 import type { Entry, FileInfo, FolderEntry, FolderInfo, WriteResult } from "../../contract/models.js";
-import { CapabilityNotSupported } from "../../errors/index.js";
+import { CapabilityNotSupported } from "../../errors/classes.js";
 import { collectStream } from "../../shared/streams/range-stream.js";
 import { deleteFolderByFiles } from "./delete-folder-fallback.js";
 import { folderInfoFromFiles } from "./folder-info-fallback.js";

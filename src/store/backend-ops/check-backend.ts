@@ -43,11 +43,13 @@ export function missingParts(candidate: Record<string, unknown>): string[] {
   const declared = candidate.capabilities as ReadonlySet<string>;
   for (const [capability, method] of REQUIRED_BY) if (declared.has(capability) && !has(method)) missing.push(`${method} (declared ${capability})`);
   // Fallbacks that need what the backend may not offer.
-  if (declared.has("createFolder") && has("createFolder")) {
-    if (declared.has("list") && !has("listFolders")) missing.push("listFolders (declared createFolder: empty folders cannot be derived from files)");
-    if (declared.has("delete") && !has("deleteFolder")) missing.push("deleteFolder (declared createFolder: empty folders cannot be derived from files)");
-  }
-  if (declared.has("metadata") && !has("getFolderInfo") && !declared.has("list")) missing.push("getFolderInfo (declared metadata without list)");
-  if (declared.has("delete") && !has("deleteFolder") && !declared.has("list")) missing.push("deleteFolder (declared delete without list)");
+  // Empty folders (createFolder) cannot be derived from files; without list nothing can.
+  const folders = declared.has("createFolder") && has("createFolder");
+  const needs = (method: string, capability: string, because: boolean): void => {
+    if (declared.has(capability) && !has(method) && because) missing.push(`${method} (declared ${capability}${folders ? " and createFolder" : " without list"})`);
+  };
+  needs("listFolders", "list", folders);
+  needs("deleteFolder", "delete", folders || !declared.has("list"));
+  needs("getFolderInfo", "metadata", !declared.has("list"));
   return missing;
 }

@@ -1,6 +1,6 @@
 import type { Backend, BackendListOptions, EntryKind } from "../../contract/backend.js";
 import type { FileInfo } from "../../contract/models.js";
-import { DirectoryNotEmpty, InvalidPath, NotFound } from "../../errors/index.js";
+import { DirectoryNotEmpty, InvalidPath, NotFound } from "../../errors/classes.js";
 
 /** What {@link deleteFolderByFiles} needs of the backend. */
 export interface DeleteFolderSource {

@@ -1,6 +1,6 @@
 import type { Backend, BackendListOptions, EntryKind } from "../../contract/backend.js";
 import type { FileInfo, FolderInfo } from "../../contract/models.js";
-import { InvalidPath, NotFound } from "../../errors/index.js";
+import { InvalidPath, NotFound } from "../../errors/classes.js";
 
 /** What {@link folderInfoFromFiles} needs of the backend. */
 export interface FolderInfoSource {

@@ -1,6 +1,6 @@
 import type { Capability } from "../../contract/capabilities.js";
-import { isRemoteStoreError } from "../../errors/index.js";
-import { Store } from "../../store/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
+import { Store } from "../../store/store.js";
 import { assert, assertDeepEqual, assertEqual, expectError, expectRejection, expectThrowsSync, show } from "../assert.js";
 import { expectAbsent, expectContent } from "./support/checks.js";
 import { restrictBackend } from "./support/gated-backend.js";
@@ -41,7 +41,7 @@ function methodNames(methods: (store: Store) => [string, () => unknown][]): stri
     .join(", ");
 }
 
-/** api.md "Capabilities": a Store call needing an undeclared capability throws CapabilityNotSupported before any I/O. */
+/** spec/capabilities.md CAP-002: a Store call needing an undeclared capability throws CapabilityNotSupported before any I/O. */
 export const capabilityGatingCases: readonly ConformanceCase[] = [
   gateCase("CONF-470", "read", (s) => [
     ["read", () => s.read("a.txt")],

@@ -30,6 +30,7 @@ import { streamCases } from "./streams.js";
 import { timestampCases } from "./timestamps.js";
 import type { ConformanceCase } from "./types.js";
 import { urlCases } from "./url.js";
+import { watchCases } from "./watch.js";
 import { writeAtomicCases } from "./write-atomic.js";
 import { writeContentCases } from "./write-content.js";
 import { writeCases } from "./write.js";
@@ -71,5 +72,6 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = Object.freeze(
     ...copyFolderCases,
     ...multipartCases,
     ...snapshotCases,
+    ...watchCases,
   ].sort((a, b) => a.id.localeCompare(b.id)),
 );

@@ -6,7 +6,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "child" as const;
 
-/** Reference §1.4 `child`, O130/O133 and api.md: a Store rooted deeper, sharing the backend. */
+/** spec/paths.md PATH-014 and spec/store.md ST-004: `child`, a Store rooted deeper, sharing the backend. */
 export const childCases: readonly ConformanceCase[] = [
   {
     id: "CONF-430",

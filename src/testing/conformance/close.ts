@@ -1,6 +1,6 @@
 import type { Backend } from "../../contract/backend.js";
 import { joinPath } from "../../paths/index.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { assertEqual, expectError, expectRejection, expectThrowsSync, labelled } from "../assert.js";
 import { expectContent } from "./support/checks.js";
 import type { ConformanceCase } from "./types.js";
@@ -63,7 +63,7 @@ async function expectBackendClosed(backend: Backend, path: string): Promise<void
   await expectError(() => ops.isFolder(""), "BACKEND_UNAVAILABLE");
 }
 
-/** Reference §10 M (terminal posture) and api.md `close()`: idempotent, then BackendUnavailable; children do not own the backend. */
+/** spec/store.md ST-002, ST-003 and BE-009: `close()` is idempotent, then BackendUnavailable; children do not own the backend. */
 export const closeCases: readonly ConformanceCase[] = [
   {
     id: "CONF-385",

@@ -1,4 +1,4 @@
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import { assert, assertDeepEqual, assertEqual, describeError, fail, show } from "../assert.js";
 import { chunksOf, filledBytes, slowIterable, utf8 } from "./support/content.js";
 import { expectContent, expectStoreFiles, pathsOf, sorted } from "./support/checks.js";
@@ -23,7 +23,7 @@ function exactlyOneWinner(outcomes: PromiseSettledResult<unknown>[], path: strin
   return winners[0] as number;
 }
 
-/** Reference §10 N and api.md "exclusive create"; backends run operations concurrently from one event loop. */
+/** spec/store.md ST-033 (exclusive create) and BE-006; backends run operations concurrently from one event loop. */
 export const concurrencyCases: readonly ConformanceCase[] = [
   {
     id: "CONF-400",

@@ -1,4 +1,4 @@
-import { isRemoteStoreError } from "../../errors/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
 import { assert, assertDeepEqual, assertEqual, expectError, show } from "../assert.js";
 import { expectContent, pathsOf, sorted } from "./support/checks.js";
 import type { ConformanceCase, ConformanceContext } from "./types.js";
@@ -13,7 +13,7 @@ function expectNoRootLeak(ctx: ConformanceContext, error: unknown, label: string
   assert(error.path === undefined || !error.path.includes(secret), `${label}: error.path reveals the rootPath: ${show(error.path)}`);
 }
 
-/** api.md: a Store's rootPath is a hard boundary, every returned path is store-relative, error paths never reveal the root. */
+/** spec/paths.md PATH-010..PATH-014: a Store's rootPath is a hard boundary, every returned path is store-relative, error paths never reveal the root. */
 export const containmentCases: readonly ConformanceCase[] = [
   {
     id: "CONF-415",

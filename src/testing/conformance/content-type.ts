@@ -4,7 +4,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "content-type" as const;
 
-/** api.md "contentType": explicit > Blob.type > guessed from the extension > application/octet-stream. */
+/** spec/store.md ST-035: explicit > Blob.type > guessed from the extension > application/octet-stream. */
 export const contentTypeCases: readonly ConformanceCase[] = [
   {
     id: "CONF-160",

@@ -4,7 +4,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "copy" as const;
 
-/** Reference §10 K (99–109), O131/O132 and api.md `copy`. */
+/** spec/store.md ST-090..ST-092: `copy`. */
 export const copyCases: readonly ConformanceCase[] = [
   {
     id: "CONF-325",

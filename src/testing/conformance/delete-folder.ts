@@ -4,7 +4,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "delete-folder" as const;
 
-/** Reference §10 F (48, 49, 54–56), Q151 and api.md `deleteFolder`. */
+/** spec/store.md ST-051: `deleteFolder`. */
 export const deleteFolderCases: readonly ConformanceCase[] = [
   {
     id: "CONF-225",

@@ -4,7 +4,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "delete" as const;
 
-/** Reference §10 F (47, 50–53) and api.md `delete`: files only. */
+/** spec/store.md ST-050: `delete`, files only. */
 export const deleteCases: readonly ConformanceCase[] = [
   {
     id: "CONF-210",

@@ -19,7 +19,7 @@ async function globbed(ctx: ConformanceContext, pattern: string): Promise<string
   return sorted(await pathsOf(ctx.store.glob(pattern)));
 }
 
-/** Reference §10 G70 and api.md `glob`: minimatch defaults on store-relative paths, on every backend that can list. */
+/** spec/store.md ST-070..ST-073: `glob`, minimatch defaults on store-relative paths, on every backend that can list. */
 export const globCases: readonly ConformanceCase[] = [
   {
     id: "CONF-285",

@@ -1,13 +1,13 @@
 import { CAPABILITIES, isCapability } from "../../contract/capabilities.js";
-import { Store } from "../../store/index.js";
-import type { ErrorCode } from "../../errors/index.js";
+import { Store } from "../../store/store.js";
+import type { ErrorCode } from "../../errors/remote-store-error.js";
 import { assert, assertEqual, expectError, show } from "../assert.js";
 import { expectContent, tryMutate } from "./support/checks.js";
 import type { ConformanceCase } from "./types.js";
 
 const area = "identity-and-lifecycle" as const;
 
-/** Reference §10 A, O129: what a backend is, and how a Store wraps it. */
+/** spec/backend.md BE-001 and spec/store.md ST-001..ST-003: what a backend is, and how a Store wraps it. */
 export const identityCases: readonly ConformanceCase[] = [
   {
     id: "CONF-001",

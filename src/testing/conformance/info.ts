@@ -4,7 +4,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "info" as const;
 
-/** Reference §10 H (71–77), J91 and api.md `getFileInfo` / `getFolderInfo`. */
+/** spec/store.md ST-080..ST-082: `getFileInfo` / `getFolderInfo`. */
 export const infoCases: readonly ConformanceCase[] = [
   {
     id: "CONF-345",

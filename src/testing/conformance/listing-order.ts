@@ -12,7 +12,7 @@ async function writeReversed(ctx: Parameters<ConformanceCase["run"]>[0], paths: 
   for (const path of [...paths].reverse()) await ctx.store.write(path, path);
 }
 
-/** api.md "Order": code point order of names, and of full paths for recursive listings (spec BE-008, ORD-001..ORD-003). */
+/** spec/paths.md "Order": code point order of names, and of full paths for recursive listings (spec BE-008, ORD-001..ORD-003). */
 export const listingOrderCases: readonly ConformanceCase[] = [
   {
     id: "CONF-270",

@@ -12,7 +12,7 @@ const DEPTH_TREE = {
   "pc/d1/d2/d3/e.txt": "e",
 };
 
-/** Reference §10 G (57–69), O128/O133/O141 and api.md listing rules. */
+/** spec/store.md ST-060..ST-063: listings. */
 export const listingCases: readonly ConformanceCase[] = [
   {
     id: "CONF-240",

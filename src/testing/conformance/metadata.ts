@@ -6,7 +6,7 @@ const area = "metadata" as const;
 
 const META = { author: "alice", project: "conformance" };
 
-/** Reference §10 H/J (93–97), O144, Q154 and api.md "metadata". Keys are lower-case so that S3-style backends qualify. */
+/** spec/store.md ST-040..ST-044: metadata. Keys are lower-case so that S3-style backends qualify. */
 export const metadataCases: readonly ConformanceCase[] = [
   {
     id: "CONF-175",

@@ -1,4 +1,4 @@
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { assert, assertDeepEqual, assertEqual } from "../assert.js";
 import { expectAbsent, expectStoreFiles } from "./support/checks.js";
 import { filledBytes } from "./support/content.js";

@@ -4,7 +4,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "move" as const;
 
-/** Reference §10 K (98–109), O131/O132 and api.md `move`. */
+/** spec/store.md ST-090..ST-092: `move`. */
 export const moveCases: readonly ConformanceCase[] = [
   {
     id: "CONF-305",

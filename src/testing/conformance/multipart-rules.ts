@@ -1,4 +1,4 @@
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { assert, assertDeepEqual, assertEqual, expectAnyError, expectRejection, labelled, show } from "../assert.js";
 import { expectAbsent, expectContent, expectDate, expectStoreFiles } from "./support/checks.js";
 import { chunksOf, failingStream, filledBytes, patternBytes, streamOf } from "./support/content.js";

@@ -14,7 +14,7 @@ const SPECIAL_NAMES = [
   ".hidden/.file",
 ];
 
-/** api.md "Paths": normalisation, no folding, and the names a backend must keep exactly. */
+/** spec/paths.md PATH-001..PATH-006: normalisation, no folding, and the names a backend must keep exactly. */
 export const pathCases: readonly ConformanceCase[] = [
   {
     id: "CONF-030",

@@ -1,4 +1,4 @@
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { assertEqual, expectRejection } from "../assert.js";
 import type { ConformanceCase } from "./types.js";
 
@@ -13,7 +13,7 @@ const FILE = "exists=true isFile=true isFolder=false";
 const FOLDER = "exists=true isFile=false isFolder=true";
 const NOTHING = "exists=false isFile=false isFolder=false";
 
-/** Reference §10 B: exists / isFile / isFolder (spec/backend.md BE-004: probes never raise NotFound; below a file is false). */
+/** spec/store.md ST-011: exists / isFile / isFolder (spec/backend.md BE-004: probes never raise NotFound; below a file is false). */
 export const probeCases: readonly ConformanceCase[] = [
   {
     id: "CONF-020",

@@ -1,4 +1,4 @@
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { expectRejection, labelled } from "../assert.js";
 import type { ConformanceCase } from "./types.js";
 
@@ -32,7 +32,7 @@ async function eachCall(store: Store, bad: unknown, expected: Parameters<typeof 
   }
 }
 
-/** api.md: every Promise-returning method reports errors by rejecting, never by throwing synchronously. */
+/** spec/store.md ST-005: every Promise-returning method reports errors by rejecting, never by throwing synchronously. */
 export const promiseDisciplineCases: readonly ConformanceCase[] = [
   {
     id: "CONF-490",

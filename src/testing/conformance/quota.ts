@@ -1,4 +1,4 @@
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { assertDeepEqual, expectAnyError, expectError } from "../assert.js";
 import { chunksOf, failingStream, filledBytes, slowIterable, streamOf } from "./support/content.js";
 import { expectAbsent, expectContent, expectStoreFiles, expectStoreFolders } from "./support/checks.js";
@@ -13,7 +13,7 @@ async function usage(store: Store): Promise<[number, number]> {
 
 const NEEDS = ["write", "read", "list", "metadata"] as const;
 
-/** api.md `maxSize` (inclusive, content bytes only) and the seed systems' quota traps. Needs `createWithQuota`. */
+/** spec/memory-backend.md MEM-010: `maxSize` (inclusive, content bytes only), and every way a write can slip past a quota. Needs `createWithQuota`. */
 export const quotaCases: readonly ConformanceCase[] = [
   {
     id: "CONF-365",

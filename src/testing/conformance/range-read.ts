@@ -10,7 +10,7 @@ async function seedDigits(ctx: Parameters<ConformanceCase["run"]>[0]): Promise<v
   await ctx.store.write("digits.txt", DIGITS);
 }
 
-/** api.md "Reads and writes": offset and length, on every backend (the Store reads and discards without rangeRead). */
+/** spec/store.md ST-020, ST-022: offset and length, on every backend (the Store reads and discards without rangeRead). */
 export const rangeReadCases: readonly ConformanceCase[] = [
   {
     id: "CONF-090",

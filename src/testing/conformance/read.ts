@@ -7,7 +7,7 @@ const area = "read" as const;
 
 const BINARY = new Uint8Array([0x00, 0x01, 0x02, 0x7f, 0x80, 0xfe, 0xff]);
 
-/** Reference §10 D and O139, api.md "Reads and writes". */
+/** spec/store.md ST-020..ST-024: reads. */
 export const readCases: readonly ConformanceCase[] = [
   {
     id: "CONF-070",

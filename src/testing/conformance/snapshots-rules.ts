@@ -1,6 +1,6 @@
-import type { ErrorCode } from "../../errors/index.js";
+import type { ErrorCode } from "../../errors/remote-store-error.js";
 import { exportTree, importTree } from "../../snapshot/index.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 import { assertDeepEqual, expectError, labelled } from "../assert.js";
 import { expectContent, expectStoreFiles } from "./support/checks.js";
 import { expectErrorAt } from "./support/tree.js";

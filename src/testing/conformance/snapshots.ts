@@ -1,6 +1,6 @@
 import { MemoryBackend } from "../../backends/memory/index.js";
 import { exportTree, importTree, type Snapshot, type SnapshotFile } from "../../snapshot/index.js";
-import { Store } from "../../store/index.js";
+import { Store } from "../../store/store.js";
 import { assert, assertDeepEqual, assertEqual, show } from "../assert.js";
 import { expectContent, expectStoreFiles } from "./support/checks.js";
 import { concat, patternBytes, utf8 } from "./support/content.js";

@@ -4,10 +4,10 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "store-root" as const;
 
-/** Every spelling of the store root (api.md "Precise rules"). */
+/** Every spelling of the store root (spec/paths.md PATH-007, PATH-008). */
 export const ROOT_SPELLINGS = ["", ".", "/", "./"] as const;
 
-/** Reference §10 C (BE-029) and api.md: the root is a folder for queries and InvalidPath for file operations. */
+/** spec/store.md ST-011, ST-023, ST-051: the root is a folder for queries and InvalidPath for file operations. */
 export const storeRootCases: readonly ConformanceCase[] = [
   {
     id: "CONF-040",

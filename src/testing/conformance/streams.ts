@@ -5,7 +5,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "streams" as const;
 
-/** Reference §10 L, translated to Web streams. */
+/** spec/store.md ST-021: `read` streams (Web `ReadableStream`s). */
 export const streamCases: readonly ConformanceCase[] = [
   {
     id: "CONF-455",

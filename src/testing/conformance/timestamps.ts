@@ -15,7 +15,7 @@ function expectWithin(ctx: ConformanceContext, value: unknown, before: number, a
   );
 }
 
-/** api.md "modifiedAt": write and copy stamp now, move keeps the source's; every returned Date is a copy. */
+/** spec/store.md ST-091 and CONF-H08: write and copy stamp now, move keeps the source's; every returned Date is a copy. */
 export const timestampCases: readonly ConformanceCase[] = [
   {
     id: "CONF-195",

@@ -1,6 +1,6 @@
 import type { Backend } from "../../contract/backend.js";
 import type { Capability, CapabilitySet } from "../../contract/capabilities.js";
-import type { Store } from "../../store/index.js";
+import type { Store } from "../../store/store.js";
 
 /** The operation areas of the suite; one source file each (spec CONF-H01). */
 export type ConformanceArea =
@@ -37,7 +37,8 @@ export type ConformanceArea =
   | "url"
   | "streams"
   | "capability-gating"
-  | "promise-discipline";
+  | "promise-discipline"
+  | "watch";
 
 /**
  * A property a case needs beyond capabilities:

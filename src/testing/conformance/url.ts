@@ -18,7 +18,7 @@ function location(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
-/** api.md `url(p)`: an async file operation returning a URL string; the object need not exist. */
+/** spec/store.md ST-100, ST-101: `url(p)`, an async file operation returning a URL string; the object need not exist. */
 export const urlCases: readonly ConformanceCase[] = [
   {
     id: "CONF-445",

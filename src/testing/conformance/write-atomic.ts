@@ -1,5 +1,5 @@
-import { isRemoteStoreError } from "../../errors/index.js";
-import type { Store } from "../../store/index.js";
+import { isRemoteStoreError } from "../../errors/remote-store-error.js";
+import type { Store } from "../../store/store.js";
 import { assertEqual, expectAnyError, expectError, fail, show, deepEqual } from "../assert.js";
 import { chunksOf, concat, failingIterable, failingStream, filledBytes, patternBytes, slowIterable, streamOf, utf8 } from "./support/content.js";
 import { expectAbsent, expectContent, expectStoreFiles, expectStoreFolders } from "./support/checks.js";
@@ -16,7 +16,7 @@ async function observe(store: Store, path: string): Promise<Uint8Array | string>
   }
 }
 
-/** Reference §10 I and api.md writeAtomic: never a partial file, a failed source changes nothing. */
+/** spec/store.md ST-034: writeAtomic, never a partial file, a failed source changes nothing. */
 export const writeAtomicCases: readonly ConformanceCase[] = [
   {
     id: "CONF-145",

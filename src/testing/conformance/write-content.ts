@@ -19,7 +19,7 @@ function filledRun(size: number, count: number): Uint8Array {
   return concat(Array.from({ length: count }, (_, index) => filledBytes(size, index + 1)));
 }
 
-/** api.md Store.write: every accepted content type, copied in. */
+/** spec/store.md ST-030: every accepted content type, copied in. */
 export const writeContentCases: readonly ConformanceCase[] = [
   {
     id: "CONF-130",

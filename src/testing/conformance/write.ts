@@ -5,7 +5,7 @@ import type { ConformanceCase } from "./types.js";
 
 const area = "write" as const;
 
-/** Reference §10 E and J, api.md "Reads and writes": write and writeText. */
+/** spec/store.md ST-030..ST-036: write and writeText. */
 export const writeCases: readonly ConformanceCase[] = [
   {
     id: "CONF-110",

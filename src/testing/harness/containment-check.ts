@@ -1,6 +1,6 @@
 import type { Backend } from "../../contract/backend.js";
 import { isWithin } from "../../paths/index.js";
-import { Store } from "../../store/index.js";
+import { Store } from "../../store/store.js";
 
 /** Everything a backend holds, seen through an unrooted store: file path → size and time, and folder paths. */
 export interface BackendSnapshot {

@@ -1,6 +1,6 @@
 import type { Backend } from "../../contract/backend.js";
 import type { CapabilitySet } from "../../contract/capabilities.js";
-import { Store } from "../../store/index.js";
+import { Store } from "../../store/store.js";
 import { ConformanceAssertionError, describeError } from "../assert.js";
 import { delay, randomToken } from "../conformance/support/content.js";
 import type { ConformanceCase, ConformanceContext } from "../conformance/types.js";

@@ -40,6 +40,7 @@ describe("LocalBackend deletes", () => {
     await expectFailure(backend.deleteFolder("g.txt/below", { recursive: false, missingOk: false }), "NOT_FOUND", "g.txt/below");
     await backend.deleteFolder("nope", { recursive: true, missingOk: true });
     await backend.deleteFolder("full", { recursive: true, missingOk: false });
+    await backend.close();
     expect(await readdir(root)).toEqual(["g.txt"]);
   });
 
@@ -51,6 +52,7 @@ describe("LocalBackend deletes", () => {
     await backend.move("s/b.txt", "b.txt", { overwrite: false });
     expect(await collect(backend.iterChildren("s"))).toEqual([]);
     await backend.deleteFolder("s", { recursive: false, missingOk: false });
+    await backend.close();
     expect((await readdir(root)).sort()).toEqual([".remote-store", "b.txt"]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mapFsError } from "../../../src/backends/local/errno.js";
-import { NotFound, isRemoteStoreError, type ErrorCode } from "../../../src/errors/index.js";
+import { NotFound } from "../../../src/errors/classes.js";
+import { isRemoteStoreError, type ErrorCode } from "../../../src/errors/remote-store-error.js";
 import { expectFailure, freshBackend, put } from "./helpers.js";
 
 function nativeError(code: string): Error {

@@ -92,10 +92,30 @@ describe("LocalBackend folder operations when the file system fails", () => {
     const info = await backend.getFileInfo("d/a.txt");
     expect([info.modifiedAt.toISOString(), info.metadata]).toEqual([old.toISOString(), { k: "v" }]);
     expect(await tree(backend)).toEqual({ files: ["d/a.txt"], folders: ["d", "d/empty"] });
+    await backend.close();
     expect(await rawTree(root)).toEqual(["d", "d/.remote-store", "d/.remote-store/a.txt", "d/a.txt", "d/empty"]);
   });
 
-  it("LOC-124 a completion whose commit fails leaves the upload active with its parts, and no temp file", async () => {
+  it("LOC-134 LOC-121 an upload comes into being in one rename of its temp folder; when that fails, nothing is left", async () => {
+    const { backend, root } = await freshBackend();
+    const options = { overwrite: false, contentType: "text/plain", metadata: undefined };
+    const renames: string[] = [];
+    faults.rename = (from, to) => {
+      renames.push(`${base(from).replace(/^(\.remote-store-tmp-).*$/, "$1…")} -> ${base(to)}`);
+      return undefined;
+    };
+    const id = await backend.startMultipartUpload("a.txt", options);
+    expect(renames).toEqual([`.remote-store-tmp-… -> ${id}`]);
+    expect(await readdir(nodePath.join(root, ".remote-store-uploads", id))).toEqual(["manifest.json"]);
+    await backend.abortMultipartUpload(id);
+    faults.rename = (from) => (base(from).startsWith(".remote-store-tmp-") ? "EACCES" : undefined);
+    await expectFailure(backend.startMultipartUpload("b.txt", options), "PERMISSION_DENIED", "b.txt");
+    expect(await backend.listMultipartUploads()).toEqual([]);
+    await backend.close();
+    expect(await rawTree(root)).toEqual([]);
+  });
+
+  it("LOC-124 LOC-134 a completion whose commit fails leaves the upload active with its parts, and no temp file", async () => {
     const { backend, root } = await freshBackend();
     const options = { overwrite: false, contentType: "text/plain", metadata: undefined };
     const id = await backend.startMultipartUpload("dir/big.txt", options);
@@ -107,6 +127,7 @@ describe("LocalBackend folder operations when the file system fails", () => {
     faults.link = undefined;
     await backend.completeMultipartUpload(id, [part]);
     expect(await text(backend, "dir/big.txt")).toBe("part one");
-    expect(await rawTree(root)).toEqual([".remote-store-uploads", "dir", "dir/big.txt"]);
+    await backend.close();
+    expect(await rawTree(root)).toEqual(["dir", "dir/big.txt"]);
   });
 });

@@ -53,6 +53,7 @@ describe("LocalBackend moveFolder", () => {
     expect((await stat(nodePath.join(root, "x", "dst"))).ino).toBe(inode);
     const info = await backend.getFileInfo("x/dst/a.txt");
     expect([info.contentType, info.metadata, info.modifiedAt.toISOString()]).toEqual(["text/x-a", { k: "v" }, old.toISOString()]);
+    await backend.close();
     expect(await rawTree(root)).toEqual(["x", "x/dst", "x/dst/.remote-store", "x/dst/.remote-store/a.txt", "x/dst/a.txt", "x/dst/sub", "x/dst/sub/.remote-store", "x/dst/sub/.remote-store/b.bin", "x/dst/sub/b.bin"]);
   });
 
@@ -65,6 +66,7 @@ describe("LocalBackend moveFolder", () => {
     await backend.moveFolder("s", "d", { overwrite: true });
     expect(await text(backend, "d/a.txt")).toBe("new");
     expect((await backend.getFileInfo("d/a.txt")).metadata).toBeUndefined();
+    await backend.close();
     expect(await rawTree(root)).toEqual(["d", "d/a.txt"]);
   });
 
@@ -150,6 +152,7 @@ describe("LocalBackend copyFolder", () => {
     await put(backend, "s/a.txt", "new");
     await put(backend, "d/old.txt", "old");
     await backend.copyFolder("s", "d", { overwrite: true });
+    await backend.close();
     expect(await rawTree(root)).toEqual(["d", "d/a.txt", "s", "s/a.txt"]);
   });
 

@@ -4,7 +4,7 @@ import * as nodePath from "node:path";
 import { afterEach, expect } from "vitest";
 import type { BackendContent, BackendWriteOptions } from "../../../src/contract/backend.js";
 import { LocalBackend } from "../../../src/backends/local/index.js";
-import type { ErrorCode } from "../../../src/errors/index.js";
+import type { ErrorCode } from "../../../src/errors/remote-store-error.js";
 import type { Entry } from "../../../src/contract/models.js";
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -3,6 +3,7 @@ import * as nodePath from "node:path";
 import { describe, expect, it } from "vitest";
 import type { BackendMultipartOptions } from "../../../src/contract/backend-extensions.js";
 import { LocalBackend } from "../../../src/backends/local/index.js";
+import { currentOwner } from "../../../src/backends/local/owner.js";
 import { Store } from "../../../src/index.js";
 import { bytes, chunks, expectFailure, failingChunks, freshBackend, paths, put, text, tree } from "./helpers.js";
 
@@ -10,7 +11,7 @@ const plain: BackendMultipartOptions = { overwrite: false, contentType: "text/pl
 const UPLOADS = ".remote-store-uploads";
 
 describe("LocalBackend multipart uploads", () => {
-  it("LOC-120 LOC-121 an upload is a hidden folder with a manifest; nothing shows in listings or aggregates", async () => {
+  it("LOC-120 LOC-121 LOC-134 an upload is a hidden folder with a manifest that names its owner; nothing shows in listings or aggregates", async () => {
     const { backend, root } = await freshBackend();
     const id = await backend.startMultipartUpload("docs/report.txt", { overwrite: false, contentType: "text/x-report", metadata: { k: "v" } });
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
@@ -19,6 +20,7 @@ describe("LocalBackend multipart uploads", () => {
     expect((await readdir(nodePath.join(root, UPLOADS, id))).sort()).toEqual(["manifest.json", expect.stringMatching(/^part-1-[0-9a-f]{32}$/), expect.stringMatching(/^part-2-[0-9a-f]{32}$/)]);
     const manifest = JSON.parse(await readFile(nodePath.join(root, UPLOADS, id, "manifest.json"), "utf8")) as Record<string, unknown>;
     expect(manifest).toMatchObject({ v: 1, path: "docs/report.txt", overwrite: false, contentType: "text/x-report", metadata: { k: "v" } });
+    expect(manifest.owner).toEqual({ ...(await currentOwner()) });
     expect(await tree(backend)).toEqual({ files: [], folders: [] });
     expect(await paths(backend.iterChildren(""))).toEqual([]);
     expect(await backend.getFolderInfo("")).toMatchObject({ fileCount: 0, totalSize: 0 });
@@ -26,7 +28,17 @@ describe("LocalBackend multipart uploads", () => {
     expect(result).toMatchObject({ path: "docs/report.txt", size: 11, contentType: "text/x-report", metadata: { k: "v" } });
     expect(result.modifiedAt).toEqual((await backend.getFileInfo("docs/report.txt")).modifiedAt);
     expect(await text(backend, "docs/report.txt")).toBe("hello world");
-    expect(await readdir(nodePath.join(root, UPLOADS))).toEqual([]);
+    expect(await readdir(root), "the uploads folder goes with its last upload").not.toContain(UPLOADS);
+  });
+
+  it("LOC-120 LOC-134 an uploads folder that is a file makes start BackendUnavailable and is left alone", async () => {
+    const { backend, root } = await freshBackend();
+    await mkdir(root);
+    await writeFile(nodePath.join(root, UPLOADS), "not a folder");
+    await expectFailure(backend.startMultipartUpload("b.txt", plain), "BACKEND_UNAVAILABLE", "");
+    await backend.close();
+    expect(await readdir(root)).toEqual([UPLOADS]);
+    expect(await readFile(nodePath.join(root, UPLOADS), "utf8")).toBe("not a folder");
   });
 
   it("LOC-011 LOC-120 the uploads folder cannot be addressed by any user path", async () => {
@@ -83,7 +95,7 @@ describe("LocalBackend multipart uploads", () => {
     const id = await backend.startMultipartUpload("a.txt", plain);
     const part = await backend.uploadPart(id, 1, bytes("x"));
     await backend.abortMultipartUpload(id);
-    expect(await readdir(nodePath.join(root, UPLOADS))).toEqual([]);
+    expect(await readdir(root)).not.toContain(UPLOADS);
     for (const call of [
       () => backend.uploadPart(id, 2, bytes("y")),
       () => backend.listParts(id),

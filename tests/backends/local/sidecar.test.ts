@@ -57,6 +57,7 @@ describe("LocalBackend sidecars", () => {
     await put(backend, "f.txt", "2", { overwrite: true, contentType: "text/plain" });
     const info = await backend.getFileInfo("f.txt");
     expect([info.contentType, info.metadata]).toEqual(["text/plain", undefined]);
+    await backend.close();
     expect(await readdir(root)).toEqual(["f.txt"]);
   });
 

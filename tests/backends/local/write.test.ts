@@ -33,6 +33,7 @@ describe("LocalBackend writes", () => {
       const boom = Object.assign(new Error("reset"), { code: "ECONNRESET" });
       await rejectsWith(backend[method]("keep/new/deeper/f.txt", failingChunks("x".repeat(300_000), boom), writeOptions()), boom);
       expect(await tree(backend)).toEqual({ files: ["keep/a.txt"], folders: ["keep"] });
+      await backend.close();
       expect(await readdir(root)).toEqual(["keep"]);
       expect(await readdir(nodePath.join(root, "keep"))).toEqual(["a.txt"]);
     });
@@ -41,6 +42,7 @@ describe("LocalBackend writes", () => {
       const { backend, root } = await freshBackend();
       const boom = new Error("boom");
       await rejectsWith(backend[method]("n/f.txt", failingChunks("x", boom), writeOptions({ metadata: { k: "v" } })), boom);
+      await backend.close();
       expect(await readdir(root)).toEqual([]);
     });
 
@@ -125,6 +127,7 @@ describe("LocalBackend writes", () => {
     expect(await collect(backend.iterChildren("c"))).toEqual([]);
     expect(await backend.getFolderInfo("c")).toEqual({ path: "c", fileCount: 0, totalSize: 0 });
     await backend.deleteFolder("c", { recursive: false, missingOk: false });
+    await backend.close();
     expect(await readdir(root)).toEqual([]);
   });
 

@@ -53,6 +53,27 @@ describe("S3 error mapping", () => {
     expect(mapped.cause).toBe(native);
   });
 
+  it("S3-090 an error the SDK raises before any answer keeps the SDK's reason and names the configured endpoint", async () => {
+    const { S3Backend } = await import("../../../src/s3.js");
+    // No region anywhere the SDK looks: not in the environment, not in a shared config file.
+    const saved = { ...process.env };
+    for (const name of ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE"]) delete process.env[name];
+    process.env.AWS_CONFIG_FILE = "/nonexistent/remote-store-test/config";
+    process.env.AWS_SHARED_CREDENTIALS_FILE = "/nonexistent/remote-store-test/credentials";
+    const noRegion = new S3Backend({ bucket: "b", credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret-value-1234" } });
+    const error = await noRegion.getFileInfo("x.txt").then(() => undefined, (e: unknown) => e as Error & { code?: string; path?: string }).finally(() => {
+      for (const name of ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"]) {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      }
+    });
+    expect(error).toMatchObject({ code: "BACKEND_UNAVAILABLE", path: "x.txt" });
+    expect(error?.message).toMatch(/Region is missing/);
+    expect(error?.message).toContain("AWS S3 (no region configured)");
+    expect(error?.message).not.toContain("secret-value-1234");
+    await noRegion.close();
+  });
+
   it("S3-090 a library error passes through unchanged", () => {
     const once = mapS3Error(sdkError("NoSuchKey", 404), "a", context);
     expect(mapS3Error(once, "b", context)).toBe(once);

@@ -1,5 +1,5 @@
 import type { Entry, FileInfo, FolderEntry } from "../../../contract/models.js";
-import type { Store } from "../../../store/index.js";
+import type { Store } from "../../../store/store.js";
 import { assert, assertDeepEqual, assertEqual, show } from "../../assert.js";
 import { utf8 } from "./content.js";
 import { isObject } from "../../../shared/checks/objects.js";

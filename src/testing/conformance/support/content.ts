@@ -1,4 +1,5 @@
 /** Byte and stream helpers shared by the conformance cases. */
+import { concatBytes } from "../../../shared/bytes/concat-bytes.js";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -43,16 +44,9 @@ export async function collectStream(stream: ReadableStream<Uint8Array>): Promise
   return badChunk === undefined ? { bytes: concat(parts), chunks: parts.length } : { bytes: concat(parts), chunks: parts.length, badChunk };
 }
 
-/** Joins byte arrays. */
+/** Joins byte arrays (a single one is returned as it is). */
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const total = parts.reduce((sum, part) => sum + part.length, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts, parts.reduce((sum, part) => sum + part.length, 0));
 }
 
 /** The error the failing sources raise. */

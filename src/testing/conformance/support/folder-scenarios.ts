@@ -1,5 +1,5 @@
 import type { Capability } from "../../../contract/capabilities.js";
-import type { Store } from "../../../store/index.js";
+import type { Store } from "../../../store/store.js";
 import { assert, labelled } from "../../assert.js";
 import type { ConformanceArea, ConformanceCase, ConformanceContext, ConformanceTrait } from "../types.js";
 import { restrictedStore } from "./gated-backend.js";

@@ -1,6 +1,6 @@
 import type { Capability } from "../../../contract/capabilities.js";
-import type { ErrorCode } from "../../../errors/index.js";
-import type { Store } from "../../../store/index.js";
+import type { ErrorCode } from "../../../errors/remote-store-error.js";
+import type { Store } from "../../../store/store.js";
 import { assert, assertDeepEqual, assertEqual, expectRejection, show } from "../../assert.js";
 import { ROOT_SPELLINGS } from "../store-root.js";
 import type { ConformanceArea, ConformanceCase } from "../types.js";

@@ -1,7 +1,7 @@
 import type { Backend } from "../../../contract/backend.js";
 import { capabilitySet, type Capability } from "../../../contract/capabilities.js";
 import { backendOps } from "../../../store/backend-ops/backend-ops.js";
-import { Store } from "../../../store/index.js";
+import { Store } from "../../../store/store.js";
 import { assert, assertDeepEqual, expectRejection, labelled, show } from "../../assert.js";
 
 /** A backend wrapper for gating cases, with a log of every call that reached the real backend. */

@@ -1,7 +1,7 @@
-import { isRemoteStoreError, type ErrorCode } from "../../../errors/index.js";
+import { isRemoteStoreError, type ErrorCode } from "../../../errors/remote-store-error.js";
 import type { Metadata } from "../../../contract/models.js";
 import { compareCodePoints as byCodePoint } from "../../../paths/index.js";
-import type { Store } from "../../../store/index.js";
+import type { Store } from "../../../store/store.js";
 import { assertDeepEqual, describeError, expectError, fail, show } from "../../assert.js";
 
 /** One file of a {@link TreeState}: everything a folder operation must carry along. */

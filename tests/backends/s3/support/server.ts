@@ -43,12 +43,12 @@ export function serverOptions(): Pick<S3BackendOptions, "endpoint" | "region" | 
  * A fresh backend for a conformance case or a differential store: under a random prefix of the
  * test bucket, or — on a server that wants it (`bucketPerBackend`) — in a new bucket of its own.
  */
-export async function makeFreshBackend(): Promise<S3Backend> {
+export async function makeFreshBackend(extra: Partial<S3BackendOptions> = {}): Promise<S3Backend> {
   const server = testServer();
-  if (server.bucketPerBackend !== true) return makeBackend();
+  if (server.bucketPerBackend !== true) return makeBackend(extra);
   const bucket = `rs-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   await ensureBucket({ ...server, bucket });
-  return new S3Backend({ ...serverOptions(), bucket, prefix: randomPrefix() });
+  return new S3Backend({ ...serverOptions(), bucket, prefix: randomPrefix(), ...extra });
 }
 
 /** A fresh backend under a random prefix of the test server's bucket. */

@@ -78,7 +78,8 @@ export async function planForMoto(call: Call, reference: Reference): Promise<Mot
       const conditions = awsConditions(call.conditions);
       const plan = conditions === call.conditions ? send() : send({ ...call, ...(conditions === undefined ? {} : { conditions }) }, "get-conditions-out-of-order");
       // A suffix range of an empty object: AWS does not document it (serveS3 answers 416, moto the empty object).
-      if (call.range?.startsWith("bytes=-") === true && (await reference.head(call.key))?.size === 0) return { ...plan, equivalent: [[{ status: 416, code: "InvalidRange" }]], orMoto: true } as MotoPlan;
+      // A HEAD error has no body, so the SDK names that 416 `Unknown` instead of `InvalidRange`.
+      if (call.range?.startsWith("bytes=-") === true && (await reference.head(call.key))?.size === 0) return { ...plan, equivalent: [[{ status: 416, code: call.op === "head" ? "Unknown" : "InvalidRange" }]], orMoto: true } as MotoPlan;
       return plan;
     }
     case "upload-part":

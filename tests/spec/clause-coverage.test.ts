@@ -111,6 +111,13 @@ describe("spec clause coverage", () => {
     expect(unnamed, "clauses named by no test").toEqual([]);
   });
 
+  it("SPEC-002 each clause ID is defined once in all of spec/", () => {
+    const seen = new Map<string, string[]>();
+    for (const clause of specClauses()) seen.set(clause.id, [...(seen.get(clause.id) ?? []), clause.file]);
+    const twice = [...seen].filter(([, files]) => files.length > 1).map(([id, files]) => `${id} (${files.join(", ")})`);
+    expect(twice, "clause IDs defined more than once").toEqual([]);
+  });
+
   it("SPEC-001 counts a range as naming every clause of its prefix in between", () => {
     const naming = collect(
       [

@@ -265,12 +265,12 @@ export class LocalBackend implements Backend, FolderOperations, MultipartOperati
   }
 
   /**
-   * Watches a folder through the operating system, with chokidar (spec WATCH-050..WATCH-052):
+   * Watches a folder through the operating system, one `fs.watch` per folder (spec WATCH-050..WATCH-052):
    * changes by any process; reserved names never shown; a move is `deleted` + `created`.
    */
   async watch(path: string, options: BackendWatchOptions): Promise<BackendWatch> {
     if ((await this.probe(path)) === "file") throw new InvalidPath("Not a folder: {path}", context(path));
-    const watch = await watchFolder({ root: this.local.real, path, segments: this.local.segments(path), options });
+    const watch = await watchFolder({ root: this.local.real, path, options });
     if (this.closed) await watch.end();
     this.watches.add(watch);
     return {

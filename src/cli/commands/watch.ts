@@ -9,7 +9,7 @@ interface WatchCommandOptions {
   readonly json?: boolean;
 }
 
-/** `watch <location> [-r] [--json]` (spec CLI-057): one line per change until Ctrl-C. */
+/** `watch <location> [-r] [--json]` (spec CLI-059): one line per change until Ctrl-C. */
 export function watchCommand(run: Runner): Command {
   return new Command("watch")
     .description("print changes below a folder as they happen, until Ctrl-C")

@@ -2,7 +2,7 @@ import type { WatchEvent } from "../../contract/watch.js";
 import { humanSize } from "./size.js";
 
 /**
- * One line for a change event (spec CLI-057): `<type> <kind> <path>`, the old path of a move
+ * One line for a change event (spec CLI-059): `<type> <kind> <path>`, the old path of a move
  * (`moved file new.txt (from old.txt)`), and a file's size. `shown` renders a store path.
  */
 export function eventLine(event: WatchEvent, shown: (path: string) => string): string {
@@ -12,7 +12,7 @@ export function eventLine(event: WatchEvent, shown: (path: string) => string): s
   return `${event.type} ${event.kind} ${shown(event.path)}${from}${size}`;
 }
 
-/** The event as a JSON line's value (spec CLI-057): `modifiedAt` as an ISO string, absent fields left out. */
+/** The event as a JSON line's value (spec CLI-059): `modifiedAt` as an ISO string, absent fields left out. */
 export function eventJson(event: WatchEvent): Record<string, unknown> {
   if (event.type === "overflow") return { type: "overflow", dropped: event.dropped };
   const { type, kind, path, from, size, modifiedAt } = event;

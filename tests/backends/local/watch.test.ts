@@ -53,7 +53,7 @@ describe("LocalBackend watch (spec WATCH-050..WATCH-052)", () => {
     expect(changes(log.events).filter((e) => e.path.includes(".remote-store") || e.from?.includes(".remote-store") === true)).toEqual([]);
   });
 
-  it("WATCH-051 LOC-130 one write through the store is one event, with its size; sidecars and temp files never show", async () => {
+  it("WATCH-051 LOC-140 one write through the store is one event, with its size; sidecars and temp files never show", async () => {
     const { store } = await freshStore();
     await using log = await recordEvents(store, "w", { recursive: true });
     const big = new Uint8Array(1024 * 1024).fill(7);
@@ -64,6 +64,26 @@ describe("LocalBackend watch (spec WATCH-050..WATCH-052)", () => {
     const big1 = changes(log.events).filter((e) => e.path === "w/big.bin");
     expect(big1.map((e) => [e.type, e.size])).toEqual([["created", 1024 * 1024], ["updated", 1024 * 1024 - 1]]);
     expect(changes(log.events).filter((e) => e.path.includes(".remote-store"))).toEqual([]);
+  });
+
+  it("WATCH-053 folders made at once, several levels deep, and written into are all reported, every round (no gap between reading a new folder and watching it)", async () => {
+    const { store, root } = await freshStore();
+    await using log = await recordEvents(store, "w/later", { recursive: true });
+    // Another process makes each round's folders with one mkdir -p and writes into the deepest at once.
+    const rounds = 20;
+    await inChildProcess(
+      `const fs = require("node:fs"); const path = require("node:path");
+       for (let i = 0; i < ${rounds}; i++) { const deep = path.join(process.argv[1], "w", "later", "r" + i, "a", "b"); fs.mkdirSync(deep, { recursive: true }); fs.writeFileSync(path.join(deep, "f.txt"), String(i)); }`,
+      root,
+    );
+    const expected = Array.from({ length: rounds }, (_, i) => `w/later/r${i}/a/b/f.txt`);
+    await log.waitFor((events) => expected.every((path) => has(events, "created", "file", path)), "every round's file");
+    for (let i = 0; i < rounds; i++) {
+      for (const folder of [`w/later/r${i}`, `w/later/r${i}/a`, `w/later/r${i}/a/b`]) expect(has(log.events, "created", "folder", folder), folder).toBe(true);
+    }
+    const created = changes(log.events).filter((e) => e.type === "created");
+    expect(created).toHaveLength(rounds * 4 + 1); // w/later itself, then three folders and one file per round, each once
+    expect(has(log.events, "created", "folder", "w/later")).toBe(true);
   });
 
   it("WATCH-052 a move through the store arrives as deleted + created", async () => {

@@ -109,7 +109,7 @@ describe("S3Backend options (no server)", () => {
 
   it("S3-004 declares exactly its capabilities (no atomicMove, atomicMoveFolder, setModifiedAt)", () => {
     expect([...backend().capabilities].sort()).toEqual(
-      ["atomicWrite", "copy", "copyFolder", "createFolder", "delete", "glob", "list", "metadata", "move", "moveFolder", "multipart", "rangeRead", "read", "url", "userMetadata", "write"].sort(),
+      ["atomicWrite", "copy", "copyFolder", "createFolder", "delete", "glob", "list", "metadata", "move", "moveFolder", "multipart", "rangeRead", "read", "url", "userMetadata", "watch", "write"].sort(),
     );
   });
 

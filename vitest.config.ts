@@ -1,21 +1,40 @@
 import { availableParallelism } from "node:os";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { packageAliases } from "./tests/support/package-entries.js";
 import LongestFirstSequencer from "./tests/support/sequencer.js";
 
 /**
- * Three projects: `core` (everything that needs nothing but Node); `s3`, whose globalSetup
+ * Four projects: `core` (everything that needs nothing but Node); `s3`, whose globalSetup
  * starts an S3-compatible server (`serveS3` over a MemoryBackend, or the one named by
- * S3_TEST_ENDPOINT) and stops it afterwards (spec S3S-T01); and `s3-server`, the tests of that
+ * S3_TEST_ENDPOINT) and stops it afterwards (spec S3S-T01); `s3-server`, the tests of that
  * server, each file starting its own servers — they share one module graph per worker
- * (`isolate: false`), so the AWS SDK is loaded once per worker, not once per file.
- * `npm test` runs all three; `npx vitest run --project core` skips the servers.
+ * (`isolate: false`), so the AWS SDK is loaded once per worker, not once per file; and
+ * `s3-moto`, the S3 backend's server tests once more against moto, the independent reference,
+ * with the raw-SDK differential serveS3 vs moto (its globalSetup uses the moto of `.ci/run`,
+ * MOTO_S3_ENDPOINT, or starts moto_server, or skips them with the reason; spec S3S-T03, S3S-T04).
+ * `npm test` runs the first three; `npm run test:moto` (RS_TEST_MOTO=1) adds `s3-moto` alone, which
+ * `.ci/run` runs after `npm test` (TEST-013: moto answers in seconds what serveS3 answers in
+ * milliseconds, so it would take `npm test` past its three minutes); `npx vitest run --project core`
+ * skips the servers.
  *
  * Test conventions (spec TEST-001..TEST-009): limits are hang guards, never timing assertions, so
  * they are generous enough for a loaded 2-core machine; files run in parallel workers (vitest's
  * default of one worker per core minus one would leave this machine's second core idle while a
  * worker waits on a child process, a socket or the disk).
  */
+/** The S3 tests once more against moto (spec S3S-T03, S3S-T04, TEST-013): only with RS_TEST_MOTO=1. */
+const MOTO_PROJECT: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: "s3-moto",
+    include: [
+      "tests/backends/s3/{conformance,differential,server,test-server}.test.ts",
+      "tests/s3-server/moto/**/*.test.ts",
+    ],
+    globalSetup: ["tests/backends/s3/moto-setup.ts"],
+  },
+};
+
 export default defineConfig({
   // Examples import the package by name, as a user would; here each entry name is its source.
   resolve: {
@@ -42,6 +61,7 @@ export default defineConfig({
         test: {
           name: "s3-server",
           include: ["tests/s3-server/**/*.test.ts"],
+          exclude: ["tests/s3-server/moto/**", "**/node_modules/**"],
           isolate: false,
         },
       },
@@ -53,6 +73,7 @@ export default defineConfig({
           globalSetup: ["tests/backends/s3/global-setup.ts"],
         },
       },
+      ...(process.env.RS_TEST_MOTO === "1" ? [MOTO_PROJECT] : []),
     ],
   },
 });

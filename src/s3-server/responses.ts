@@ -71,12 +71,22 @@ export async function sendReply(res: ServerResponse, reply: Reply, { head }: { r
   await pipeStream(res, body.stream);
 }
 
+/** Waits for `drain` or `close`, then removes both listeners (a body of many chunks adds none that stay). */
+async function drainedOrClosed(res: ServerResponse): Promise<void> {
+  const controller = new AbortController();
+  try {
+    await Promise.race([once(res, "drain", { signal: controller.signal }), once(res, "close", { signal: controller.signal })]);
+  } finally {
+    controller.abort();
+  }
+}
+
 async function pipeStream(res: ServerResponse, stream: ReadableStream<Uint8Array>): Promise<void> {
   const chunks = readableChunks(stream);
   try {
     for await (const chunk of chunks) {
       if (res.destroyed) break;
-      if (!res.write(chunk)) await Promise.race([once(res, "drain"), once(res, "close")]);
+      if (!res.write(chunk)) await drainedOrClosed(res);
     }
   } catch (error) {
     // The headers are out: the only honest signal left is a broken connection.

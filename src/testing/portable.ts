@@ -10,6 +10,7 @@ export type {
   BackendFactory,
   ConformanceClock,
   ConformanceOptions,
+  DescribeConformanceOptions,
   RunConformanceOptions,
   ConformanceReport,
   ConformanceFailure,

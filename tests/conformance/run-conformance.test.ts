@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MemoryBackend } from "../../src/index.js";
 import { CONFORMANCE_CASES, describeBackendConformance, runConformance } from "../../src/testing/index.js";
 import { hangingExists, leakyWrites, noOpDelete, prefilled, reverseListing, withoutCapabilities } from "./broken-backends.js";
+import { conformanceRuns } from "../../src/testing/harness/describe-backend-conformance.js";
 
 const ORDER_IDS = CONFORMANCE_CASES.filter((c) => c.area === "listing-order").map((c) => c.id);
 const DELETE_IDS = CONFORMANCE_CASES.filter((c) => c.area === "delete" || c.area === "delete-folder").map((c) => c.id);
@@ -67,6 +68,8 @@ describe("runConformance", () => {
     expect(report.skipped).toEqual([{ id: "CONF-210", reason: "known gap: this backend's delete is a no-op" }]);
     const asMap = await runConformance({ create: noOpDelete, only: ["CONF-210"], knownGaps: new Map([["CONF-210", "mapped"]]) });
     expect(asMap.skipped).toEqual([{ id: "CONF-210", reason: "known gap: mapped" }]);
+    const leftOut = await runConformance({ create: noOpDelete, only: ["CONF-210"], leaveOut: new Map([["CONF-210", "too slow here"]]) });
+    expect(leftOut).toMatchObject({ passed: 0, failed: [], skipped: [{ id: "CONF-210", reason: "left out: too slow here" }] });
   });
 
   it("CONF-004 reports an expected capability the backend does not declare", async () => {
@@ -95,5 +98,13 @@ describe("describeBackendConformance", () => {
   it("CONF-H07 refuses a missing name or factory with TypeError before registering anything", () => {
     expect(() => describeBackendConformance("", { create: () => new MemoryBackend() })).toThrow(TypeError);
     expect(() => describeBackendConformance("x", {} as never)).toThrow(TypeError);
+  });
+
+  it("CONF-H10 rootPathRun: false registers the backend-root run alone; a non-boolean is a TypeError", () => {
+    const create = () => new MemoryBackend();
+    expect(conformanceRuns({ create }).map((run) => run.label)).toEqual(["backend root", "rootPath"]);
+    expect(conformanceRuns({ create, rootPathRun: true }).map((run) => run.label)).toEqual(["backend root", "rootPath"]);
+    expect(conformanceRuns({ create, rootPathRun: false })).toEqual([{ label: "backend root", rootPrefix: undefined }]);
+    expect(() => describeBackendConformance("x", { create, rootPathRun: "no" as never })).toThrow(TypeError);
   });
 });

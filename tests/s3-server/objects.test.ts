@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { CopyObjectCommand, DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryBackend } from "../../src/index.js";
+import { sendReply } from "../../src/s3-server/responses.js";
 import { expectS3Error, rawRequest, startHarness, type Harness } from "./support/harness.js";
 
 let now = Date.UTC(2030, 0, 1, 12, 0, 0, 250);
@@ -65,6 +68,29 @@ describe("objects", () => {
     const got = await h.client.send(new GetObjectCommand({ Bucket: h.bucket, Key: "get/changing.txt" }));
     await h.bucketStore.write("get/changing.txt", "v2", { overwrite: true });
     expect([got.ContentLength, await text(got)]).toEqual([11, "version one"]);
+  });
+
+  it("S3S-072 a streamed body of many chunks leaves no listener behind on the response (each wait for drain cleans up)", async () => {
+    const counts: number[][] = [];
+    const server = createServer((_req, res) => {
+      const before = [res.listenerCount("close"), res.listenerCount("error"), res.listenerCount("drain")];
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < 40) controller.enqueue(new Uint8Array(64 * 1024));
+          else controller.close();
+        },
+      });
+      void sendReply(res, { status: 200, body: { stream, length: 40 * 64 * 1024 } }, { head: false }).then(() => counts.push(before, [res.listenerCount("close"), res.listenerCount("error"), res.listenerCount("drain")]));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      expect((await response.arrayBuffer()).byteLength).toBe(40 * 64 * 1024);
+      expect(counts[1]).toEqual(counts[0]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("S3S-073 ranges: a-b, a-, -n are 206 with Content-Range; past the end is 416 InvalidRange; other forms give the whole object", async () => {

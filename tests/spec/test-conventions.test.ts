@@ -16,6 +16,7 @@ const FIXED_WAITS: Readonly<Record<string, string>> = {
   "tests/cli/support/build-cli.ts": "polls for another worker's CLI build to appear, with a deadline",
   "src/testing/harness/execute-case.ts": "the per-case hang guard, and CONF-H08's wait for the wall clock when no clock is controlled",
   "src/testing/conformance/support/content.ts": "defines `delay`, used with 0 to yield between chunks",
+  "tests/support/moto.ts": "polls moto_server until it answers, with a deadline (TEST-005); the deadline and the SIGKILL after a SIGTERM are hang guards",
   "src/testing/watch/event-log.ts": "the deadline of `waitFor`, which resolves as soon as the awaited events have arrived (TEST-005)",
 };
 

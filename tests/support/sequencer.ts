@@ -13,6 +13,8 @@ const LONGEST_FIRST = [
   "tests/cli/write-commands.test.ts",
   "tests/backends/local/conformance.test.ts",
   "tests/backends/s3/server.test.ts",
+  "tests/s3-server/moto/differential.test.ts",
+  "tests/s3-server/clients/aws-cli.test.ts",
   "tests/backends/s3/differential.test.ts",
   "tests/fidelity/fidelity.test.ts",
   "tests/cli/repl.test.ts",

@@ -51,6 +51,22 @@ export interface ConformanceOptions {
    * closing it must close the store it was given.
    */
   readonly wrap?: (store: Store) => Store;
+  /**
+   * Cases to leave out of this run although the backend passes them, by id, each with the reason
+   * (e.g. the time they take on a slow second server): skipped and reported with it (CONF-H03).
+   */
+  readonly leaveOut?: Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+}
+
+/** Options of `describeBackendConformance` (spec CONF-H07, CONF-H10). */
+export interface DescribeConformanceOptions extends ConformanceOptions {
+  /**
+   * Also register the `rootPath` run, every case again below a random root with the containment
+   * check (CONF-H07). Default `true`. `false` registers the backend-root run alone: for a second,
+   * slow server behind the same backend, where the scoping the second run proves is the Store's
+   * and is already proven on the first server.
+   */
+  readonly rootPathRun?: boolean;
 }
 
 /** Options of `runConformance`. */

@@ -33,7 +33,7 @@ export async function runConformance(options: RunConformanceOptions): Promise<Co
   }
   const chosen = CONFORMANCE_CASES.filter((testCase) => {
     if (only !== undefined && !only.has(testCase.id)) return false;
-    const reason = skipReason(testCase, capabilities, traits, options.knownGaps);
+    const reason = skipReason(testCase, capabilities, traits, options);
     if (reason !== undefined) skipped.push({ id: testCase.id, reason });
     return reason === undefined;
   });

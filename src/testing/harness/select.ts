@@ -6,17 +6,26 @@ import type { BackendFactory, ConformanceOptions } from "./options.js";
 import { isObject } from "../../shared/checks/objects.js";
 
 /** Why `testCase` does not apply, or `undefined` when it does (spec CONF-H03). */
-export function skipReason(testCase: ConformanceCase, capabilities: CapabilitySet, traits: ReadonlySet<ConformanceTrait>, gaps?: ConformanceOptions["knownGaps"]): string | undefined {
+export function skipReason(testCase: ConformanceCase, capabilities: CapabilitySet, traits: ReadonlySet<ConformanceTrait>, lists: Pick<ConformanceOptions, "knownGaps" | "leaveOut"> = {}): string | undefined {
   const missing = testCase.needs.filter((cap) => !capabilities.has(cap));
   const reasons: string[] = [];
-  const gap = gaps === undefined ? undefined : gaps instanceof Map ? (gaps as ReadonlyMap<string, string>).get(testCase.id) : Object.hasOwn(gaps, testCase.id) ? (gaps as Readonly<Record<string, string>>)[testCase.id] : undefined;
+  const gap = reasonIn(lists.knownGaps, testCase.id);
   if (gap !== undefined) reasons.push(`known gap: ${gap}`);
+  const leftOut = reasonIn(lists.leaveOut, testCase.id);
+  if (leftOut !== undefined) reasons.push(`left out: ${leftOut}`);
   if (missing.length > 0) reasons.push(`needs capability: ${missing.join(", ")}`);
   for (const trait of testCase.traits ?? []) {
     if (traits.has(trait)) continue;
     reasons.push(trait === "quota" ? "needs createWithQuota" : "needs persistent empty folders (flatNamespace backend)");
   }
   return reasons.length === 0 ? undefined : reasons.join("; ");
+}
+
+/** The reason a case id has in a list of reasons (a record or a map), if any. */
+function reasonIn(list: ConformanceOptions["knownGaps"], id: string): string | undefined {
+  if (list === undefined) return undefined;
+  if (list instanceof Map) return (list as ReadonlyMap<string, string>).get(id);
+  return Object.hasOwn(list, id) ? (list as Readonly<Record<string, string>>)[id] : undefined;
 }
 
 /** The traits the harness options provide. */

@@ -13,6 +13,13 @@ export interface S3TestServer {
   readonly conditionalWrites: boolean;
   /** Which server this is, naming its list of known gaps (`support/server-gaps.ts`): `serveS3`, `moto`, or another name. */
   readonly server: string;
+  /**
+   * Give every conformance case and differential store a bucket of its own (moto: its listings scan
+   * every key of a bucket, so a shared bucket that keeps growing makes each listing slower).
+   */
+  readonly bucketPerBackend?: boolean;
+  /** Set when the server could not be had (moto not installed): the tests are skipped with this reason. */
+  readonly unavailable?: string;
 }
 
 declare module "vitest" {
@@ -21,7 +28,8 @@ declare module "vitest" {
   }
 }
 
-const DEFAULT_BUCKET = "remote-store-test";
+/** The bucket the S3 tests use on every server. */
+export const DEFAULT_BUCKET = "remote-store-test";
 
 /**
  * Vitest globalSetup of the S3 tests (spec S3S-T01). By default it serves a `MemoryBackend`
@@ -70,7 +78,7 @@ function externalCredentials(): S3TestServer["credentials"] {
 }
 
 /** Creates the test bucket on an external server when it does not exist yet. */
-async function ensureBucket(server: S3TestServer): Promise<void> {
+export async function ensureBucket(server: S3TestServer): Promise<void> {
   const client = new S3Client({
     endpoint: server.endpoint,
     region: server.region,

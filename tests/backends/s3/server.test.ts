@@ -1,13 +1,13 @@
 import { PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { S3Backend } from "../../../src/s3.js";
 import { mapLimit } from "../../../src/shared/concurrency/map-limit.js";
 import { MTIME_KEY } from "../../../src/backends/s3/metadata-codec.js";
 import { Store } from "../../../src/index.js";
 import { expectCode } from "../../errors/expect-code.js";
 import { headRaw, keysUnder, putRaw, rawClient } from "./support/raw-client.js";
-import { makeBackend, randomPrefix, serverOptions, testServer } from "./support/server.js";
-import { FOREIGN_KEYS_TEST, gapsOf } from "./support/server-gaps.js";
+import { describeOnTestServer, makeBackend, randomPrefix, serverOptions, testServer } from "./support/server.js";
+import { FOREIGN_KEYS_TEST, THOUSAND_KEYS_TEST, gapsOf, leftOutOn } from "./support/server-gaps.js";
 
 let raw: S3Client;
 beforeAll(() => {
@@ -21,8 +21,9 @@ function storeAt(prefix: string, extra: Partial<ConstructorParameters<typeof S3B
 
 const name = (i: number): string => `f${String(i).padStart(4, "0")}.txt`;
 
-describe(`S3Backend on the test server (${testServer().server})`, () => {
-  it("S3-050 S3-055 S3-061 a folder of 1,005 files lists completely (pages of 1,000 and of 97), aggregates, and deletes in batches", async () => {
+describeOnTestServer(`S3Backend on the test server (${testServer().server})`, () => {
+  const thousandKeysLeftOut = leftOutOn(testServer().server).get(THOUSAND_KEYS_TEST);
+  it.skipIf(thousandKeysLeftOut !== undefined)(`S3-050 S3-055 S3-061 a folder of 1,005 files lists completely (pages of 1,000 and of 97), aggregates, and deletes in batches${thousandKeysLeftOut === undefined ? "" : ` (skipped: ${thousandKeysLeftOut})`}`, async () => {
     const prefix = randomPrefix("pages");
     const count = 1005;
     await mapLimit(Array.from({ length: count }, (_, i) => i), 16, (i) => putRaw(raw, `${prefix}/big/${name(i)}`, "x".repeat(i % 7)));

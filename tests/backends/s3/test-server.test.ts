@@ -1,18 +1,17 @@
 import { HeadBucketCommand } from "@aws-sdk/client-s3";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { CONFORMANCE_CASES } from "../../../src/testing/index.js";
 import { rawClient } from "./support/raw-client.js";
-import { testServer } from "./support/server.js";
-import { FOREIGN_KEYS_TEST, gapsOf } from "./support/server-gaps.js";
+import { describeOnTestServer, testServer } from "./support/server.js";
+import { FOREIGN_KEYS_TEST, MOTO_FULL_VARIABLE, THOUSAND_KEYS_TEST, gapsOf, leftOutOn } from "./support/server-gaps.js";
 
-describe("the server the S3 tests run against", () => {
-  it("S3S-T01 the setup provides a reachable server whose test bucket exists (serveS3 in-process unless S3_TEST_ENDPOINT names another)", async () => {
+describeOnTestServer("the server the S3 tests run against", () => {
+  it("S3S-T01 S3S-T03 the setup provides a reachable server whose test bucket exists (serveS3 in-process, moto on 127.0.0.1, or S3_TEST_ENDPOINT)", async () => {
     const server = testServer();
-    expect(server.server).toBe(process.env.S3_TEST_ENDPOINT ? (process.env.S3_TEST_SERVER ?? "external") : "serveS3");
-    if (server.server === "serveS3") {
-      expect(server.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(server.credentials?.accessKeyId).toMatch(/^RS/);
-    }
+    if (process.env.S3_TEST_ENDPOINT && server.server !== "moto") expect(server.server).toBe(process.env.S3_TEST_SERVER ?? "external");
+    else expect(["serveS3", "moto"]).toContain(server.server);
+    if (server.server === "serveS3") expect(server.credentials?.accessKeyId).toMatch(/^RS/);
+    if (!process.env.S3_TEST_ENDPOINT) expect(server.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = rawClient();
     expect((await client.send(new HeadBucketCommand({ Bucket: server.bucket }))).$metadata.httpStatusCode).toBe(200);
     client.destroy();
@@ -29,5 +28,22 @@ describe("the server the S3 tests run against", () => {
       }
     }
     expect(gapsOf("some-other-server").size).toBe(0);
+  });
+
+  it("S3S-T04 what CI leaves out on moto for time names existing tests with reasons; S3_MOTO_FULL=1 and the other servers leave nothing out", () => {
+    const known = new Set([...CONFORMANCE_CASES.map((c) => c.id), THOUSAND_KEYS_TEST]);
+    const saved = process.env[MOTO_FULL_VARIABLE];
+    try {
+      delete process.env[MOTO_FULL_VARIABLE];
+      const leftOut = leftOutOn("moto");
+      expect([...leftOut.keys()].filter((id) => !known.has(id))).toEqual([]);
+      expect([...leftOut.values()].every((reason) => reason.includes("S3_MOTO_FULL=1"))).toBe(true);
+      expect([leftOutOn("serveS3").size, leftOutOn("external").size]).toEqual([0, 0]);
+      process.env[MOTO_FULL_VARIABLE] = "1";
+      expect(leftOutOn("moto").size).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env[MOTO_FULL_VARIABLE];
+      else process.env[MOTO_FULL_VARIABLE] = saved;
+    }
   });
 });

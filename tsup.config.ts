@@ -10,6 +10,7 @@ const esmEntries = {
   "index.node": "src/index.node.ts",
   local: "src/backends/local/index.ts",
   testing: "src/testing/index.ts",
+  "testing/s3": "src/testing/s3/index.ts",
   s3: "src/s3.ts",
   "s3-server": "src/s3-server/index.ts",
   cli: "src/cli/bin.ts",

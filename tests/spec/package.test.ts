@@ -11,7 +11,7 @@ describe("the package (spec/package.md)", () => {
     const pkg = JSON.parse(read("package.json")) as { name: string; exports: Record<string, unknown>; bin: Record<string, string>; engines: { node: string } };
     expect(pkg.name).toBe("remote-store");
     expect(Object.keys(pkg.exports).sort()).toEqual(
-      [".", "./local", "./s3", "./s3-server", "./testing", "./ext/integrity", "./ext/transfer", "./ext/batch", "./ext/kv", "./ext/observe", "./ext/cache", "./ext/faults", "./ext/otel", "./package.json"].sort(),
+      [".", "./local", "./s3", "./s3-server", "./testing", "./testing/s3", "./ext/integrity", "./ext/transfer", "./ext/batch", "./ext/kv", "./ext/observe", "./ext/cache", "./ext/faults", "./ext/otel", "./package.json"].sort(),
     );
     expect(pkg.bin).toEqual({ "remote-store": "./dist/cli.js" });
     expect(pkg.engines.node).toBe(">=20.19.0");

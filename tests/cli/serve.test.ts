@@ -163,6 +163,16 @@ describe("serve s3 (CLI-063, CLI-064)", () => {
     expect(await readFile(ws.path("data", "reports", "from-s3.txt"), "utf8")).toBe("on disk");
   });
 
+  it("CLI-001 CLI-063 --help lists serve; serve s3 --help shows the options and examples; serve alone is a usage error", async () => {
+    const [help, serveHelp, bare] = await Promise.all([ws.run(["--help"]), ws.run(["serve", "s3", "--help"]), ws.run(["serve"])]);
+    expect(help.stdout).toMatch(/^ {2}serve /m);
+    expect(serveHelp.code).toBe(0);
+    for (const option of ["--port", "--host", "--access-key", "--secret-key", "--anonymous", "--snapshot"]) expect(serveHelp.stdout).toContain(option);
+    expect(serveHelp.stdout).toContain("Examples:\n  $ remote-store serve s3");
+    expect(bare).toMatchObject({ code: 2, stdout: "" });
+    expect(bare.stderr).toContain("s3");
+  });
+
   it("CLI-063 CLI-003 bad flags are usage errors (exit 2) naming the problem; a missing folder is 4; a bad snapshot file is 12", async () => {
     await ws.write("bad.json", '{"format":"something else"}');
     const cases: [string[], number, RegExp][] = [

@@ -48,7 +48,10 @@ export function serveCommand(run: Runner): Command {
       ]) + "\nPrints the environment for S3 clients (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION) on stdout.\n",
     )
     .action(run<ServeS3CommandOptions>((ctx, [spec], options) => serveS3Command(ctx, spec as string | undefined, options)));
-  return new Command("serve").description("serve a store over a network protocol (s3) until Ctrl-C").addCommand(s3);
+  return new Command("serve")
+    .description("serve a store over a network protocol (s3) until Ctrl-C")
+    .addHelpText("after", examples(["remote-store serve s3", "remote-store serve s3 --help"]))
+    .addCommand(s3);
 }
 
 /** `--port`: an integer 0..65535 (a usage error otherwise, spec CLI-003). */

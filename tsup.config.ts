@@ -14,6 +14,7 @@ const entries = {
   local: "src/backends/local/index.ts",
   testing: "src/testing/portable.ts",
   "testing/vitest": "src/testing/index.ts",
+  "testing/s3": "src/testing/s3/index.ts",
   s3: "src/s3.ts",
   "s3-server": "src/s3-server/index.ts",
   "ext/integrity": "src/ext/integrity/index.ts",

@@ -98,6 +98,23 @@ check("the core entries do not load the S3 server's signer or XML parser", coreF
   await server.close();
 }
 
+const testingS3 = await import("remote-store/testing/s3");
+check("import('remote-store/testing/s3') exports startS3Server", typeof testingS3.startS3Server === "function");
+check("remote-store/testing does not load the S3 server (no node:http)", !/node:http|startS3Server|serveS3/.test(readFileSync("dist/testing.js", "utf8")));
+{
+  const s3Client = await import("@aws-sdk/client-s3");
+  const started = await testingS3.startS3Server({ seed: { bkt: { "a.txt": "seeded" } } });
+  try {
+    const client = new s3Client.S3Client(started.clientOptions);
+    const got = await client.send(new s3Client.GetObjectCommand({ Bucket: "bkt", Key: "a.txt" }));
+    await client.send(new s3Client.PutObjectCommand({ Bucket: "bkt", Key: "b.txt", Body: "put" }));
+    check("startS3Server from dist serves its seed to the SDK and takes a PUT into its store", (await got.Body.transformToString()) === "seeded" && (await started.store.readText("bkt/b.txt")) === "put");
+    client.destroy();
+  } finally {
+    await started.close();
+  }
+}
+
 const report = await testing.runConformance({ create: () => new esm.MemoryBackend() });
 check(`runConformance from dist passes on MemoryBackend (failed: ${report.failed.length})`, report.failed.length === 0 && report.passed > 0);
 

@@ -12,6 +12,7 @@ import { mvCommand } from "./commands/mv.js";
 import { putCommand } from "./commands/put.js";
 import { replCommand } from "./commands/repl.js";
 import { rmCommand } from "./commands/rm.js";
+import { serveCommand } from "./commands/serve.js";
 import type { Runner } from "./commands/runner.js";
 import { statCommand } from "./commands/stat.js";
 import { storesCommand } from "./commands/stores.js";
@@ -46,11 +47,12 @@ export function buildProgram(io: CliIo, run: Runner): Command {
   const commands = [
     lsCommand, treeCommand, catCommand, statCommand, duCommand, findCommand,
     putCommand, getCommand, cpCommand, mvCommand, rmCommand, mkdirCommand,
-    syncCommand, storesCommand, doctorCommand, replCommand, watchCommand,
+    syncCommand, storesCommand, doctorCommand, replCommand, watchCommand, serveCommand,
   ];
   for (const make of commands) {
     const command = make(run);
     command.copyInheritedSettings(program);
+    for (const sub of command.commands) sub.copyInheritedSettings(command);
     program.addCommand(command);
   }
   return program;

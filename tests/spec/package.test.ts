@@ -41,7 +41,7 @@ describe("the package (spec/package.md)", () => {
   it("PKG-001 exports exactly the entries the spec lists, each built from its source, and the command", () => {
     expect(pkg.name).toBe("remote-store");
     expect(Object.keys(pkg.exports).sort()).toEqual(
-      [".", "./local", "./s3", "./s3-server", "./testing", "./testing/vitest", "./ext/integrity", "./ext/transfer", "./ext/batch", "./ext/kv", "./ext/observe", "./ext/cache", "./ext/faults", "./ext/otel", "./package.json"].sort(),
+      [".", "./local", "./s3", "./s3-server", "./testing", "./testing/vitest", "./testing/s3", "./ext/integrity", "./ext/transfer", "./ext/batch", "./ext/kv", "./ext/observe", "./ext/cache", "./ext/faults", "./ext/otel", "./package.json"].sort(),
     );
     const built = builtEntries();
     for (const key of Object.keys(pkg.exports).filter((k) => k !== "./package.json" && k !== ".")) expect(built, key).toHaveProperty(key.slice(2));

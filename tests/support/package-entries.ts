@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 const ENTRIES: Readonly<Record<string, string>> = {
   "remote-store/testing": "src/testing/portable.ts",
   "remote-store/testing/vitest": "src/testing/index.ts",
+  "remote-store/testing/s3": "src/testing/s3/index.ts",
   "remote-store/local": "src/backends/local/index.ts",
   "remote-store/s3": "src/s3.ts",
   "remote-store/s3-server": "src/s3-server/index.ts",

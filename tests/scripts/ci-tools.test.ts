@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -75,4 +75,24 @@ describe("npm run test:repeat (scripts/test-repeat.mjs)", () => {
     );
     expect(found).toEqual(["tests/a.test.ts > suite CONF-1 breaks: AssertionError: expected 1", "tests/b.test.ts: Error: cannot import"]);
   });
+});
+
+describe("the moto project (spec TEST-013)", () => {
+  it("TEST-013 npm test leaves s3-moto out; npm run test:moto runs it alone; .ci/run runs it after npm test and counts it", () => {
+    const listProjects = (env: NodeJS.ProcessEnv): string[] => {
+      const config = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "list", "--filesOnly", "--json"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+      const files = JSON.parse(config.stdout) as { file: string; projectName?: string }[];
+      return [...new Set(files.map((f) => f.projectName ?? ""))].sort();
+    };
+    expect(listProjects({ RS_TEST_MOTO: "" })).toEqual(["core", "s3", "s3-server"]);
+    expect(listProjects({ RS_TEST_MOTO: "1" })).toContain("s3-moto");
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts["test:moto"]).toBe("RS_TEST_MOTO=1 vitest run --project s3-moto");
+    const run = readFileSync(join(ROOT, ".ci/run"), "utf8");
+    const npmTest = run.indexOf("npm test --");
+    const moto = run.indexOf("npm run -s test:moto");
+    expect(npmTest).toBeGreaterThan(0);
+    expect(moto).toBeGreaterThan(npmTest);
+    expect(run).toMatch(/summary\.mjs [^\n]*\.ci-vitest-moto\.json/);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { seededRandom as random } from "../../../src/ext/faults/seeded-random.js";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { MemoryBackend, Store, type ChangeEvent, type WatchEvent } from "../../../src/index.js";
 
@@ -17,17 +18,6 @@ function opsCount(value: string | undefined): number {
   return n;
 }
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Node = { kind: "file"; size: number } | { kind: "folder" };
 type Expected = Pick<ChangeEvent, "type" | "kind" | "path"> & { from?: string; size?: number };

@@ -80,6 +80,27 @@ describe("piped REPL (CLI-074)", () => {
     expect(fine.stdout).toBe(`'Store(backend=local, rootPath="reports")'\n`);
   });
 
+  it("CLI-071 .watch prints each change below the folder as one line (as CLI-059) until .watch off", async ({ expect }) => {
+    const script = [
+      ".watch",
+      'await store.writeText("w/x.txt", "hi")',
+      'await store.delete("w/x.txt")',
+      "await store.exists('w/x.txt')",
+      ".watch off",
+      'await store.writeText("w/after.txt", "not watched")',
+    ].join("\n");
+    const result = await ws.run(["repl"], { input: `${script}\n` });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    const out = lines(result.stdout);
+    const events = out.filter((line) => /^(created|updated|deleted|moved) /.test(line));
+    expect(events).toEqual([
+      "created folder memory://default/w",
+      "created file memory://default/w/x.txt 2 B",
+      "deleted file memory://default/w/x.txt",
+    ]);
+    expect(out).toContainEqual(expect.stringMatching(/^WriteResult w\/after\.txt /)); // written, and not reported: the watch was off
+  });
+
   it("CLI-070 in scope: store, the config's registry, stores.<name>, the Node entry's exports, copyBetween and syncStores", async ({ expect }) => {
     const names = ["Store", "MemoryBackend", "LocalBackend", "Registry", "openStore", "exportTree", "importTree", "SyncStore", "NotFound", "RemoteStoreError", "copyBetween", "syncStores"];
     const script = [

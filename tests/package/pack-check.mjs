@@ -54,7 +54,7 @@ try {
 
   // ---- a project that installs the tarball -----------------------------------------------------
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "pack-check", private: true, version: "1.0.0", type: "module" }));
-  const peers = [`@aws-sdk/client-s3@${devVersion("@aws-sdk/client-s3")}`, `@aws-sdk/s3-request-presigner@${devVersion("@aws-sdk/s3-request-presigner")}`, `vitest@${devVersion("vitest")}`];
+  const peers = [`@aws-sdk/client-s3@${devVersion("@aws-sdk/client-s3")}`, `@aws-sdk/s3-request-presigner@${devVersion("@aws-sdk/s3-request-presigner")}`, `vitest@${devVersion("vitest")}`, `@opentelemetry/api@${devVersion("@opentelemetry/api")}`];
   const install = run("npm", ["install", tarball, ...peers, "--no-audit", "--no-fund", "--prefer-offline", "--no-package-lock", "--loglevel=error"], { cwd: project });
   record("npm install of the tarball (with the optional peers)", install.ok, install.out);
   if (!install.ok) throw new Error("install failed");

@@ -24,6 +24,7 @@ const MEETS: Readonly<Record<MotoDeviation, readonly Call[]>> = {
   "checksum-unverified": [put("x.txt", 1, { checksum: { algorithm: "CRC32", wrong: true } })],
   "checksum-type-missing": [put("x.txt", 1, { checksum: { algorithm: "SHA256", wrong: false } })],
   "complete-checksum-missing": [create("x.txt", "CRC32"), part(1), { op: "complete", upload: 0, parts: "all" }],
+  "multipart-checksum-as-full-object": [create("x.txt", "CRC32"), part(1, 0), { op: "complete", upload: 0, parts: "all" }, { op: "head", key: "x.txt", checksumMode: true }],
   "get-conditions-out-of-order": [put("x.txt"), { op: "get", key: "x.txt", conditions: { ifMatch: "last", ifUnmodifiedSince: "past" } }],
   "copy-source-if-match-ignored": [put("x.txt"), { op: "copy", source: "x.txt", key: "ab.txt", sourceIfMatch: "bogus" }],
   "complete-accepts-unordered-parts": [create("x.txt"), part(1), part(2), { op: "complete", upload: 0, parts: "reversed" }],

@@ -18,6 +18,7 @@ export const MOTO_DEVIATIONS = {
   "list-parts-pages-by-index": "moto's ListParts reads part-number-marker as an index into the uploaded parts (models.py list_parts slices partlist[marker:marker+max]) and calls a page truncated only when more parts exist than the last part's number (is_truncated): AWS lists the parts numbered above the marker and truncates after max-parts, so moto is asked for every part and the page is cut as AWS documents",
   "list-v1-next-marker-without-delimiter": "moto's ListObjects (v1) answers NextMarker (an opaque token) without a delimiter: AWS answers NextMarker only when a delimiter was given (ListObjectsOutput.NextMarker)",
   "list-parts-checksum-missing": "moto's ListParts gives no part checksums: AWS lists each part's checksum (Part.ChecksumCRC32, …), the value moto itself answered to that UploadPart",
+  "multipart-checksum-as-full-object": "moto answers GetObject/HeadObject (checksum mode) of an object completed by multipart with ChecksumType FULL_OBJECT and the upload's composite value without its -<parts> suffix: AWS answers ChecksumType COMPOSITE and the value with -<parts> (checking-object-integrity: CRC32 and SHA-256 uploads are composite), as moto's own CompleteMultipartUpload value would be",
   "complete-checksum-missing": "moto's CompleteMultipartUpload answer has no checksum (responses.py _key_response_post): AWS answers the upload's COMPOSITE checksum, the checksum of the parts' binary checksums with -<parts>",
   "whole-object-range-keeps-checksum": "moto keeps the checksum headers on a 206 whose range covers the whole object and drops them on every other range (responses.py _handle_range_header): AWS documents no checksum for ranged reads, and serveS3 sends none on any 206 (S3S-061), so a 206 is compared without checksums",
   "quiet-delete-lists-deleted": "moto lists every deleted key in a Quiet DeleteObjects answer: AWS's quiet mode answers only the errors (Delete.Quiet)",
@@ -202,6 +203,16 @@ export function correctMoto(call: Call, outcomes: readonly Outcome[], context: C
       correct("whole-object-range-keeps-checksum", () => {
         for (const name of Object.keys(patched)) if (name.startsWith("Checksum")) delete patched[name];
       });
+    }
+    const parts = /-(\d+)"$/.exec(typeof patched.ETag === "string" ? patched.ETag : "")?.[1];
+    if ((call.op === "get" || call.op === "head") && outcome.status === 200 && parts !== undefined && patched.ChecksumType !== "COMPOSITE") {
+      const names = Object.keys(patched).filter((name) => name.startsWith("Checksum") && name !== "ChecksumType" && typeof patched[name] === "string" && !(patched[name] as string).includes("-"));
+      if (names.length > 0) {
+        correct("multipart-checksum-as-full-object", () => {
+          for (const name of names) patched[name] = `${patched[name] as string}-${parts}`;
+          patched.ChecksumType = "COMPOSITE";
+        });
+      }
     }
     const hasChecksum = checksumOf();
     const singlePut = (): boolean => Object.entries(patched).some(([name, v]) => name.startsWith("Checksum") && typeof v === "string" && !v.includes("-"));

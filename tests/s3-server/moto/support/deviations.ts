@@ -206,7 +206,7 @@ export function correctMoto(call: Call, outcomes: readonly Outcome[], context: C
     }
     const parts = /-(\d+)"$/.exec(typeof patched.ETag === "string" ? patched.ETag : "")?.[1];
     if ((call.op === "get" || call.op === "head") && outcome.status === 200 && parts !== undefined && patched.ChecksumType !== "COMPOSITE") {
-      const names = Object.keys(patched).filter((name) => name.startsWith("Checksum") && name !== "ChecksumType" && typeof patched[name] === "string" && !(patched[name] as string).includes("-"));
+      const names = Object.keys(patched).filter((name) => name.startsWith("Checksum") && name !== "ChecksumType" && typeof patched[name] === "string" && !(patched[name]).includes("-"));
       if (names.length > 0) {
         correct("multipart-checksum-as-full-object", () => {
           for (const name of names) patched[name] = `${patched[name] as string}-${parts}`;

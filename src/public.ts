@@ -77,7 +77,7 @@ export { Registry } from "./registry/registry.js";
 export { openStore } from "./registry/open-store.js";
 export { registerBackendType, registeredBackendTypes } from "./registry/backend-types.js";
 export { registerStoreWrapper, type StoreWrapperType, type WrapperIssue } from "./registry/store-wrappers.js";
-export type { BackendFactory, BackendTypeDescription, BackendTypeOptions, BackendUrlSupport, BackendUrlParts } from "./shared/backend-types/backend-type.js";
+export type { BackendFactory, BackendFactoryContext, BackendTypeDescription, BackendTypeOptions, BackendUrlSupport, BackendUrlParts } from "./shared/backend-types/backend-type.js";
 export { setConfigFileReader, type ConfigFileReader } from "./registry/file-reader.js";
 export type { RegistryConfig, BackendConfig, BackendEntry, StoreConfig, RegistryOptions, FromTextOptions, FromFileOptions } from "./registry/config-types.js";
 export type { ConfigFormat } from "./registry/parse-text.js";

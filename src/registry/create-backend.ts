@@ -33,7 +33,7 @@ export function createBackend(resolved: ResolvedBackend, context: CreationContex
   const { definition } = resolved;
   let result: unknown;
   try {
-    result = definition.factory(resolved.options);
+    result = definition.factory(resolved.options, context.backendName === undefined ? {} : { name: context.backendName });
   } catch (error) {
     throw mapFailure(error, resolved, context);
   }

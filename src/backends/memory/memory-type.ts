@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import type { BackendTypeDescription, BackendUrlParts } from "../../shared/backend-types/backend-type.js";
+import type { BackendFactoryContext, BackendTypeDescription, BackendUrlParts } from "../../shared/backend-types/backend-type.js";
 import { decodePart, parseUrl, queryOptions, urlError } from "../../shared/backend-types/url-parts.js";
 import { isValidName, NAME_RULE } from "../../shared/names.js";
 import { MemoryBackend } from "./memory-backend.js";
@@ -41,10 +41,12 @@ export function parseMemoryUrl(text: string): BackendUrlParts {
   return { options, rootPath: rootPath ?? "" };
 }
 
-function createMemory(options: MemoryOptions): MemoryBackend {
+/** A memory backend; without a `name` option it takes its name in the config, so URLs and messages show that, not a generated id (REG-065). */
+function createMemory(options: MemoryOptions, context: BackendFactoryContext): MemoryBackend {
+  const name = options.name ?? (context.name !== undefined && isValidName(context.name) ? context.name : undefined);
   return new MemoryBackend({
     ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }),
-    ...(options.name === undefined ? {} : { name: options.name }),
+    ...(name === undefined ? {} : { name }),
   });
 }
 

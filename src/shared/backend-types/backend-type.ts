@@ -22,7 +22,13 @@ export interface BackendUrlSupport {
 }
 
 /** Makes a backend from validated options; may return a Promise (spec REG-070). */
-export type BackendFactory<O = Record<string, unknown>> = (options: O) => Backend | Promise<Backend>;
+export type BackendFactory<O = Record<string, unknown>> = (options: O, context: BackendFactoryContext) => Backend | Promise<Backend>;
+
+/** What the registry tells a factory besides the options (spec REG-065). */
+export interface BackendFactoryContext {
+  /** The backend's name in the config (`backends.<name>`), when it has one: a backend may show it in URLs and messages. */
+  readonly name?: string;
+}
 
 /** The optional parts of a backend type (spec REG-020). */
 export interface BackendTypeOptions<O = Record<string, unknown>> {

@@ -332,6 +332,27 @@ async function memoryDuringUpload(backend: MemoryBackend | LocalBackend, bytes: 
   }
 }
 
+/** What failed on a server after it started: reported, and the run goes on without that figure. */
+const failures: string[] = [];
+
+function failure(server: S3ServerId, what: string, error: unknown): void {
+  const message = `${server}, ${what}: ${(error instanceof Error ? `${error.name} ${error.message}` : String(error)).split("\n")[0]}`;
+  failures.push(message);
+  log(`failed: ${message}`);
+}
+
+/** `call`, tried up to 5 times. */
+async function retried<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 20 * attempt));
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const launchers: Launcher[] = [];
   const servers: ServerInfo[] = [];
@@ -416,26 +437,38 @@ async function main(): Promise<void> {
 
   // BENCH-071: ListObjectsV2 over many keys, pages of 1,000.
   const listSamples = new Map<S3ServerId, number[]>(running.map(({ server }) => [server.id, []]));
-  for (const { s3 } of running) {
-    await timedCalls(SETTINGS.listKeys, IN_FLIGHT, (i) => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `list/${String(i).padStart(6, "0")}`, Body: payload.subarray(0, 16), ContentLength: 16 })));
-  }
-  for (let round = 0; round < SETTINGS.rounds; round++) {
-    for (let i = 0; i < running.length; i++) {
-      const { server, s3 } = running[(i + round) % running.length]!;
-      let keys = 0;
-      const ms = await timeMs(async () => {
-        let token: string | undefined;
-        do {
-          const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: "list/", MaxKeys: 1000, ContinuationToken: token }));
-          keys += page.KeyCount ?? 0;
-          token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-        } while (token !== undefined);
-      });
-      if (keys !== SETTINGS.listKeys) throw new Error(`${server.id} listed ${keys} of ${SETTINGS.listKeys} keys`);
-      listSamples.get(server.id)!.push(ms);
+  const listed: typeof running = [];
+  for (const { server, s3 } of running) {
+    try {
+      // Not timed: filled 4 at a time, each put retried, so a peer's transient errors under load do not end the run.
+      await timedCalls(SETTINGS.listKeys, 4, (i) => retried(() => s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: `list/${String(i).padStart(6, "0")}`, Body: payload.subarray(0, 16), ContentLength: 16 }))));
+      listed.push({ server, s3 });
+    } catch (error) {
+      failure(server.id, "filling the listing", error);
     }
   }
-  const list = running.map(({ server }) => ({ server: server.id, ms: median(listSamples.get(server.id)!) }));
+  for (let round = 0; round < SETTINGS.rounds; round++) {
+    for (let i = 0; i < listed.length; i++) {
+      const { server, s3 } = listed[(i + round) % listed.length]!;
+      if (failures.some((f) => f.startsWith(`${server.id}, listing`))) continue;
+      let keys = 0;
+      try {
+        const ms = await timeMs(async () => {
+          let token: string | undefined;
+          do {
+            const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: "list/", MaxKeys: 1000, ContinuationToken: token }));
+            keys += page.KeyCount ?? 0;
+            token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+          } while (token !== undefined);
+        });
+        if (keys !== SETTINGS.listKeys) throw new Error(`listed ${keys} of ${SETTINGS.listKeys} keys`);
+        listSamples.get(server.id)!.push(ms);
+      } catch (error) {
+        failure(server.id, "listing", error);
+      }
+    }
+  }
+  const list = listed.filter(({ server }) => listSamples.get(server.id)!.length > 0).map(({ server }) => ({ server: server.id, ms: median(listSamples.get(server.id)!) }));
   log(`listing: ${list.map((l) => `${l.server} ${l.ms.toFixed(0)} ms`).join(", ")}`);
 
   // BENCH-071: large transfers, and the same bytes through a memory Store's streams.
@@ -454,24 +487,34 @@ async function main(): Promise<void> {
         await store.close();
       } else {
         const { s3 } = running.find((r) => r.server.id === id)!;
-        entry.up.push(await timeMs(() => upload(s3, "big.bin", bytes)));
-        entry.down.push(await timeMs(() => download(s3, "big.bin", bytes)));
+        try {
+          entry.up.push(await timeMs(() => upload(s3, "big.bin", bytes)));
+          entry.down.push(await timeMs(() => download(s3, "big.bin", bytes)));
+        } catch (error) {
+          failure(id, `large transfer, round ${round + 1}`, error);
+        }
       }
       log(`large transfers, round ${round + 1}/${SETTINGS.largeRounds}: ${id} done`);
     }
   }
-  const large = [...largeSamples].map(([server, { up, down }]) => ({ server, uploadMiBs: mibPerSecond(bytes, median(up)), downloadMiBs: mibPerSecond(bytes, median(down)) }));
+  const large = [...largeSamples].filter(([, { up, down }]) => up.length > 0 && down.length > 0).map(([server, { up, down }]) => ({ server, uploadMiBs: mibPerSecond(bytes, median(up)), downloadMiBs: mibPerSecond(bytes, median(down)) }));
 
   for (const { server } of running) await server.stop();
 
   const memory: S3ServerResults["memory"][number][] = [];
-  memory.push({ backend: "MemoryBackend", ...(await memoryDuringUpload(new MemoryBackend(), SETTINGS.memoryBytes)) });
-  log(`memory (MemoryBackend): peak +${memory[0]!.peakRiseMiB.toFixed(0)} MiB`);
-  memory.push({ backend: "LocalBackend (temp folder)", ...(await memoryDuringUpload(new LocalBackend({ root: tempDir("rs-bench-s3-local-") }), SETTINGS.memoryBytes)) });
-  log(`memory (LocalBackend): peak +${memory[1]!.peakRiseMiB.toFixed(0)} MiB`);
+  // LocalBackend first: the memory run leaves the process's RSS high (freed heap is kept), which would hide the second rise.
+  for (const [backend, make] of [["LocalBackend (temp folder)", () => new LocalBackend({ root: tempDir("rs-bench-s3-local-") })], ["MemoryBackend", () => new MemoryBackend()]] as const) {
+    try {
+      const figures = await memoryDuringUpload(make(), SETTINGS.memoryBytes);
+      memory.push({ backend, ...figures });
+      log(`memory (${backend}): peak +${figures.peakRiseMiB.toFixed(0)} MiB`);
+    } catch (error) {
+      failure("serveS3", `memory during Upload over ${backend}`, error);
+    }
+  }
 
   // BENCH-074: the JSON, the chart, and the section of RESULTS.md rendered from them.
-  const results: S3ServerResults = { mode: quick ? "quick" : "full", machine: machineInfo(), durationSeconds: (Date.now() - started) / 1000, settings: SETTINGS, servers, startup, ops, list, large, memory };
+  const results: S3ServerResults = { mode: quick ? "quick" : "full", machine: machineInfo(), durationSeconds: (Date.now() - started) / 1000, settings: SETTINGS, servers, startup, ops, list, large, memory, failures };
   // A quick run writes the same files: its mode is in the JSON and in the section's heading.
   writeFileSync(path.join(ROOT, "bench", "s3-server.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(ROOT, "bench", "s3-server.svg"), s3ServerChart(results));

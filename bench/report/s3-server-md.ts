@@ -51,6 +51,8 @@ export interface S3ServerResults {
   /** Median MiB/s of `Upload` and of a streamed GetObject; `store` is the same bytes through a memory Store's streams. */
   readonly large: readonly { readonly server: S3ServerId | "store"; readonly uploadMiBs: number; readonly downloadMiBs: number }[];
   /** The RSS of this process during one `Upload` to `serveS3` in the same process. */
+  /** What failed on a server after it started (the figure is left out). */
+  readonly failures?: readonly string[];
   readonly memory: readonly { readonly backend: "MemoryBackend" | "LocalBackend (temp folder)"; readonly baselineMiB: number; readonly peakRiseMiB: number; readonly endRiseMiB: number }[];
 }
 
@@ -152,7 +154,7 @@ export function renderS3Server(results: S3ServerResults, chart: string): string 
   return `${S3_SERVER_MARKERS.begin}
 ## The S3 endpoint against s3rver and moto (\`npm run bench:s3-server\`)
 
-\`serveS3\` over a \`MemoryBackend\` in the benchmark's process, moto (\`moto_server\`) and s3rver 3 (each in its own process), all on 127.0.0.1, through one \`@aws-sdk/client-s3\` configuration (spec BENCH-070..BENCH-074): ${results.mode} run, ${m.date.slice(0, 10)}, ${m.cpuModel}, ${m.nproc} cores, Node ${m.node}; whole run ${Math.round(results.durationSeconds)} s.${skipped.length > 0 ? ` Skipped: ${skipped.map((x) => `${x.label} (${x.skipped})`).join("; ")}.` : ""} Raw figures: \`bench/s3-server.json\`. The client shares the machine's ${m.nproc} cores with the servers, so the small-object figures include the client's own cost.
+\`serveS3\` over a \`MemoryBackend\` in the benchmark's process, moto (\`moto_server\`) and s3rver 3 (each in its own process), all on 127.0.0.1, through one \`@aws-sdk/client-s3\` configuration (spec BENCH-070..BENCH-074): ${results.mode} run, ${m.date.slice(0, 10)}, ${m.cpuModel}, ${m.nproc} cores, Node ${m.node}; whole run ${Math.round(results.durationSeconds)} s.${skipped.length > 0 ? ` Skipped: ${skipped.map((x) => `${x.label} (${x.skipped})`).join("; ")}.` : ""}${(results.failures ?? []).length > 0 ? ` Failed (figure left out): ${(results.failures ?? []).join("; ")}.` : ""} Raw figures: \`bench/s3-server.json\`. The client shares the machine's ${m.nproc} cores with the servers, so the small-object figures include the client's own cost.
 
 ${table(["aim (issue 19)", "this run", "verdict"], aims(results))}
 

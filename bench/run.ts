@@ -17,7 +17,9 @@ import { ratioChart } from "./report/chart.js";
 import { currentCommit, loadAverage, readRecordedRuns, withRecordedRun, type RecordedRun } from "./report/recorded-runs.js";
 import { Recorder, type BenchResults } from "./report/results.js";
 import { resultsMarkdown } from "./report/results-md.js";
-import { spliceStartupSection, startupSectionOf } from "./report/startup-md.js";
+import { S3_SERVER_MARKERS } from "./report/s3-server-md.js";
+import { keepSections } from "./report/sections.js";
+import { STARTUP_MARKERS } from "./report/startup-md.js";
 import { ratioTable, scalingTable, targetsTable } from "./report/table.js";
 import { mapAwait, mapSync } from "./systems/map-baselines.js";
 import { memfsPromises, memfsSync } from "./systems/memfs.js";
@@ -133,10 +135,12 @@ function writeReport(here: string, results: BenchResults, files: { json: string;
   writeMarkdown(path.join(here, files.markdown), resultsMarkdown(results, files, recorded));
 }
 
-/** Writes a RESULTS file, keeping the startup section (BENCH-064), which comes from its own run (`npm run bench:startup`). */
+/**
+ * Writes a RESULTS file, keeping the sections that come from their own runs: startup
+ * (BENCH-064, `npm run bench:startup`) and the S3 endpoint (BENCH-074, `npm run bench:s3-server`).
+ */
 function writeMarkdown(file: string, markdown: string): void {
-  const previous = existsSync(file) ? startupSectionOf(readFileSync(file, "utf8")) : undefined;
-  writeFileSync(file, previous === undefined ? markdown : spliceStartupSection(markdown, previous));
+  writeFileSync(file, existsSync(file) ? keepSections(readFileSync(file, "utf8"), markdown, [STARTUP_MARKERS, S3_SERVER_MARKERS]) : markdown);
 }
 
 // spec BENCH-024: a partial run keeps the full run's files; with --record it is added to recorded-runs.json and RESULTS.md is rendered again.

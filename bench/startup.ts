@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { machineInfo } from "./harness/machine.js";
-import { renderStartup, spliceStartupSection, type StartupResults, type StartupRow } from "./report/startup-md.js";
+import { spliceSection } from "./report/sections.js";
+import { renderStartup, STARTUP_MARKERS, type StartupResults, type StartupRow } from "./report/startup-md.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const quick = process.argv.includes("--quick");
@@ -184,7 +185,7 @@ function main(): void {
   console.log(section);
   if (!quick) {
     const markdown = path.join(ROOT, "bench", "RESULTS.md");
-    writeFileSync(markdown, spliceStartupSection(existsSync(markdown) ? readFileSync(markdown, "utf8") : "", section));
+    writeFileSync(markdown, spliceSection(existsSync(markdown) ? readFileSync(markdown, "utf8") : "", section, STARTUP_MARKERS));
   }
 }
 

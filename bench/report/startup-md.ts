@@ -1,5 +1,6 @@
 import type { MachineInfo } from "../harness/machine.js";
 import { ratio, sig3 } from "./format.js";
+import type { SectionMarkers } from "./sections.js";
 
 /** One median of the startup benchmark. */
 export interface StartupRow {
@@ -23,8 +24,8 @@ export interface StartupResults {
   readonly rows: readonly StartupRow[];
 }
 
-const BEGIN = "<!-- startup:begin (npm run bench:startup) -->";
-const END = "<!-- startup:end -->";
+/** The markers around the startup section of RESULTS.md (spec BENCH-064). */
+export const STARTUP_MARKERS: SectionMarkers = { begin: "<!-- startup:begin (npm run bench:startup) -->", end: "<!-- startup:end -->" };
 
 const ms = (value: number): string => `${sig3(value)} ms`;
 
@@ -64,7 +65,7 @@ export function renderStartup(results: StartupResults): string {
   const group = (g: StartupRow["group"]): StartupRow[] => results.rows.filter((r) => r.group === g);
   const vitestAlone = find(results, "vitest", "vitest alone (no fixture)");
   const nodeAlone = results.rows.find((r) => r.group === "import" && r.label.startsWith("node -e 0"))?.wall ?? 0;
-  return `${BEGIN}
+  return `${STARTUP_MARKERS.begin}
 ## Startup (\`npm run bench:startup\`)
 
 What a fresh process pays before its first useful call (spec BENCH-060..BENCH-065): ${m.date.slice(0, 10)}, ${m.cpuModel},
@@ -91,20 +92,5 @@ ${table(
   ["system", "whole run", "per file", "per file above vitest alone"],
   group("vitest").map((r) => [r.label, ms(r.ms), ms(r.ms / results.testFiles), ms((r.ms - vitestAlone) / results.testFiles)]),
 )}
-${END}`;
-}
-
-/** `markdown` with its startup section replaced by `section` (or `section` appended). */
-export function spliceStartupSection(markdown: string, section: string): string {
-  const begin = markdown.indexOf(BEGIN);
-  const end = markdown.indexOf(END);
-  if (begin >= 0 && end > begin) return `${markdown.slice(0, begin)}${section}${markdown.slice(end + END.length)}`;
-  return `${markdown.trimEnd()}\n\n${section}\n`;
-}
-
-/** The startup section of `markdown`, if it has one (kept when `npm run bench` rewrites RESULTS.md). */
-export function startupSectionOf(markdown: string): string | undefined {
-  const begin = markdown.indexOf(BEGIN);
-  const end = markdown.indexOf(END);
-  return begin >= 0 && end > begin ? markdown.slice(begin, end + END.length) : undefined;
+${STARTUP_MARKERS.end}`;
 }

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdir, readdir, realpath, writeFile } from "node:fs/promises";
 import * as nodePath from "node:path";
-import { afterAll, beforeAll, describe, it, vi } from "vitest";
+import { beforeAll, describe, it, vi } from "vitest";
 import { LocalBackend } from "../../src/backends/local/index.js";
 import { Journal } from "../../src/backends/local/journal.js";
 import { currentOwner, hostLabel, type Owner } from "../../src/backends/local/owner.js";
@@ -9,23 +9,15 @@ import { tempName } from "../../src/backends/local/temp-name.js";
 import { compareCodePoints } from "../../src/paths/compare.js";
 import { snapshotTree } from "../backends/local/tree-snapshot.js";
 import { buildCli } from "./support/build-cli.js";
-import { lines, makeWorkspace, type Workspace } from "./support/run-cli.js";
+import { lines, workspacePerTest } from "./support/run-cli.js";
 
 // Every test spawns real processes (spec CLI-T01); a full doctor run takes about a minute on a
 // loaded 2-core machine, so its limit is a generous hang guard (TEST-005).
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
-const made: Workspace[] = [];
-async function workspace(): Promise<Workspace> {
-  const ws = await makeWorkspace();
-  made.push(ws);
-  return ws;
-}
+const workspace = workspacePerTest();
 
 beforeAll(() => buildCli(), 180_000);
-afterAll(async () => {
-  for (const ws of made) await ws.remove();
-});
 
 const encoder = new TextEncoder();
 const plain = { overwrite: false, contentType: "text/plain", metadata: undefined };

@@ -1,17 +1,12 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { afterAll, beforeAll, describe, it, vi } from "vitest";
+import { beforeAll, describe, it, vi } from "vitest";
 import { buildCli } from "./support/build-cli.js";
-import { lines, makeWorkspace, type Workspace } from "./support/run-cli.js";
+import { lines, workspacePerTest } from "./support/run-cli.js";
 
 // Every test spawns real processes (spec CLI-T01): generous limits for a loaded 2-core machine.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
-const made: Workspace[] = [];
-async function workspace(): Promise<Workspace> {
-  const ws = await makeWorkspace();
-  made.push(ws);
-  return ws;
-}
+const workspace = workspacePerTest();
 
 /** Every file below a local folder, relative, sorted. */
 async function filesBelow(dir: string): Promise<string[]> {
@@ -20,9 +15,6 @@ async function filesBelow(dir: string): Promise<string[]> {
 }
 
 beforeAll(() => buildCli(), 180_000);
-afterAll(async () => {
-  for (const ws of made) await ws.remove();
-});
 
 describe.concurrent("put and get", () => {
   it("CLI-046 CLI-045 put uploads into a folder destination; an existing file is ALREADY_EXISTS (5) unless --force", async ({ expect }) => {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as nodePath from "node:path";
+import { afterAll } from "vitest";
 import { buildCli } from "./build-cli.js";
 
 /** What a CLI process did. */
@@ -90,6 +91,22 @@ export async function makeWorkspace(options: { config?: string | false } = {}): 
     write,
     run: (args, runOptions = {}) => runCli(args, { ...runOptions, cwd: runOptions.cwd ?? dir }),
     remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * For a test file whose concurrent tests each need a workspace of their own (TEST-008): returns a
+ * maker of fresh workspaces, all removed after the file's tests.
+ */
+export function workspacePerTest(): () => Promise<Workspace> {
+  const made: Workspace[] = [];
+  afterAll(async () => {
+    for (const ws of made) await ws.remove();
+  });
+  return async () => {
+    const ws = await makeWorkspace();
+    made.push(ws);
+    return ws;
   };
 }
 

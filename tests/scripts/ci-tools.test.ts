@@ -84,7 +84,7 @@ describe("the moto project (spec TEST-013)", () => {
       const files = JSON.parse(config.stdout) as { file: string; projectName?: string }[];
       return [...new Set(files.map((f) => f.projectName ?? ""))].sort();
     };
-    expect(listProjects({ RS_TEST_MOTO: "" })).toEqual(["core", "s3", "s3-server"]);
+    expect(listProjects({ RS_TEST_MOTO: "" })).toEqual(["core", "core-isolated", "s3", "s3-isolated", "s3-server"]);
     expect(listProjects({ RS_TEST_MOTO: "1" })).toContain("s3-moto");
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
     expect(pkg.scripts["test:moto"]).toBe("RS_TEST_MOTO=1 vitest run --project s3-moto");

@@ -24,10 +24,10 @@ describe("the runtimes CI runs (spec/test-suite.md)", () => {
     }
   });
 
-  it("TEST-010 .ci/run installs them into .ci/runtimes and runs the core project on Node 22 and 24, counting every report", () => {
+  it("TEST-010 .ci/run installs them into .ci/runtimes and runs the core projects on Node 22 and 24, counting every report", () => {
     const script = read(".ci/run");
     expect(script).toContain("npm ci --prefix .ci/runtimes");
-    expect(script).toMatch(/for version in 22 24; do[\s\S]*node\$version\/bin\/node" node_modules\/vitest\/vitest\.mjs run --project core/);
+    expect(script).toMatch(/for version in 22 24; do[\s\S]*node\$version\/bin\/node" node_modules\/vitest\/vitest\.mjs run --project core --project core-isolated /);
     const summary = /node \.ci\/summary\.mjs ([^|]+)\|\|/.exec(script)![1]!;
     for (const report of [".ci-vitest.json", ".ci-vitest-node22.json", ".ci-vitest-node24.json", ".ci-pack.json", ".ci-vitest-browser.json"]) expect(summary).toContain(report);
   });

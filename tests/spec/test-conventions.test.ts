@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ISOLATED_FILES } from "../support/isolated-files.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DIRS = ["tests", "tests-browser", "src/testing"];
@@ -85,5 +86,31 @@ describe("test conventions (spec/test-suite.md)", () => {
     expect(variables.size).toBeGreaterThan(0);
     for (const name of variables) expect(spec, `spec/test-suite.md names ${name}`).toContain(`\`${name}\``);
     expect(sizes).toEqual([]);
+  });
+});
+
+describe("module isolation (spec TEST-014)", () => {
+  /** A call that mocks or spies on modules or shared objects. */
+  const SHARED_STATE_CALL = /\bvi\.(?:mock|doMock|hoisted|spyOn|useFakeTimers|stubGlobal|stubEnv|resetModules)\s*\(/;
+
+  it("TEST-014 every test file that mocks or spies is listed in tests/support/isolated-files.ts, and every listed file exists", () => {
+    const testFiles = sources("tests").map((file) => relative(ROOT, file)).filter((name) => name.endsWith(".test.ts"));
+    const unlisted = testFiles.filter((name) => name !== "tests/spec/test-conventions.test.ts" && SHARED_STATE_CALL.test(readFileSync(join(ROOT, name), "utf8")) && ISOLATED_FILES[name] === undefined);
+    expect(unlisted).toEqual([]);
+    expect(Object.keys(ISOLATED_FILES).filter((name) => !testFiles.includes(name))).toEqual([]);
+  });
+
+  it("TEST-014 the check finds a spy and a mock, and lets plain test code pass", () => {
+    expect(SHARED_STATE_CALL.test('vi.mock("node:fs/promises", async () => ({}));')).toBe(true);
+    expect(SHARED_STATE_CALL.test("const spy = vi.spyOn(Session.prototype, \"location\");")).toBe(true);
+    expect(SHARED_STATE_CALL.test("vi.setConfig({ testTimeout: 1 });")).toBe(false);
+  });
+
+  it("TEST-014 the core and s3 projects share modules, and the isolated projects hold exactly the listed files", async () => {
+    const { default: config } = (await import("../../vitest.config.js")) as { default: { test: { projects: { test: { name: string; isolate?: boolean; include?: string[] } }[] } } };
+    const byName = new Map(config.test.projects.map((project) => [project.test.name, project.test]));
+    for (const name of ["core", "s3", "s3-server"]) expect(byName.get(name)?.isolate).toBe(false);
+    const isolated = [...(byName.get("core-isolated")?.include ?? []), ...(byName.get("s3-isolated")?.include ?? [])].sort();
+    expect(isolated).toEqual(Object.keys(ISOLATED_FILES).sort());
   });
 });

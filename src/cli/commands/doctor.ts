@@ -50,13 +50,18 @@ export function doctorCommand(run: Runner): Command {
           for (const [index, id] of ids.entries()) {
             interrupt.check();
             progress.update({ filesDone: index, filesTotal: ids.length, bytesDone: 0, bytesTotal: 0 });
+            // Each case below a folder of its own, removed as soon as the case ends: the containment
+            // check lists the whole backend around every case, so what earlier cases left would make
+            // each check longer than the one before (CLI-057).
+            const caseFolder = joinPath(rootPath, id.toLowerCase());
             const report = await runConformance({
               create: target.create,
               capabilities,
-              rootPath,
+              rootPath: caseFolder,
               only: [id],
               ...(target.createWithQuota === undefined ? {} : { createWithQuota: target.createWithQuota }),
             });
+            await removeScratch(target.create, caseFolder);
             passed += report.passed;
             failed.push(...report.failed);
             skipped.push(...report.skipped);

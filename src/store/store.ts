@@ -59,6 +59,7 @@ export class Store implements AsyncDisposable {
   private watchers: Set<Watcher> | undefined;
 
   constructor(options: StoreOptions) {
+    if (looksLikeBackend(options)) throw new TypeError(`new Store() takes an options object: new Store({ backend }); got a backend (${(options as { constructor?: { name?: string } }).constructor?.name ?? "object"})`);
     const o = optionsObject(options, ["backend", "rootPath"]);
     this.given = checkBackend(o.backend);
     this.rootPath = normalizePath(o.rootPath ?? "", "rootPath");
@@ -525,4 +526,9 @@ export class Store implements AsyncDisposable {
     }
     return this.settle(answer);
   }
+}
+
+/** A backend given where the options belong: `new Store(backend)` instead of `new Store({ backend })`. */
+function looksLikeBackend(options: unknown): boolean {
+  return typeof options === "object" && options !== null && !("backend" in options) && "capabilities" in options && typeof (options as { close?: unknown }).close === "function";
 }

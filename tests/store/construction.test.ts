@@ -14,6 +14,12 @@ describe("Store construction and lifecycle", () => {
     await expectTypeError(() => new Store({ backend: backend as never }), "backend");
   });
 
+  it("ST-001 a backend passed in place of the options is a TypeError that shows new Store({ backend })", () => {
+    const backend = new MemoryBackend();
+    expect(() => new Store(backend as never)).toThrow(TypeError);
+    expect(() => new Store(backend as never)).toThrow("new Store() takes an options object: new Store({ backend }); got a backend (MemoryBackend)");
+  });
+
   it.each(["close", "read", "write", "delete", "listFiles", "getFileInfo", "move", "copy"])("ST-001 BE-020 a backend without %s (required: always, or by a capability it declares) is a TypeError listing it", async (method) => {
     const error = await expectTypeError(() => new Store({ backend: withoutMethods([method]) }), "backend");
     expect(error.message).toContain(method);

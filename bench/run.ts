@@ -154,13 +154,21 @@ function writePartial(here: string, results: BenchResults, args: RunArguments, {
   const run: RecordedRun = { label: args.record, commit, families: [...(args.only ?? [])], load, results };
   const recorded = withRecordedRun(readRecordedRuns(recordedFile), run);
   writeFileSync(recordedFile, `${JSON.stringify(recorded, null, 2)}\n`);
-  const full = JSON.parse(readFileSync(path.join(here, "results.json"), "utf8")) as BenchResults;
-  writeMarkdown(path.join(here, "RESULTS.md"), resultsMarkdown(full, { json: "results.json", chart: "results.svg" }, recorded));
+  renderAgain(here);
   log(`recorded as "${args.record}" (commit ${run.commit}) in bench/recorded-runs.json; rendered bench/RESULTS.md again`);
+}
+
+// spec BENCH-024: --render runs nothing and renders RESULTS.md again (e.g. after a hand-kept section changed).
+/** Renders bench/RESULTS.md again from results.json, the recorded runs and the hand-kept sections. */
+function renderAgain(here: string): void {
+  const full = JSON.parse(readFileSync(path.join(here, "results.json"), "utf8")) as BenchResults;
+  writeMarkdown(path.join(here, "RESULTS.md"), resultsMarkdown(full, { json: "results.json", chart: "results.svg" }, readRecordedRuns(path.join(here, "recorded-runs.json"))));
+  log("rendered bench/RESULTS.md again");
 }
 
 async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
+  if (args.render) return renderAgain(path.dirname(fileURLToPath(import.meta.url)));
   const config = args.quick ? QUICK : FULL;
   // spec BENCH-008: the heap figure needs --expose-gc.
   if (!canCollectGarbage()) throw new Error("run with --expose-gc: `npm run bench` does (tsx --expose-gc bench/run.ts)");

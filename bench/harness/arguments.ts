@@ -11,6 +11,8 @@ export interface RunArguments {
   readonly only: ReadonlySet<Family> | undefined;
   /** With `--only`: keep the run in bench/recorded-runs.json under this label. */
   readonly record: string | undefined;
+  /** `--render`: run nothing, render RESULTS.md again from the kept results. */
+  readonly render: boolean;
 }
 
 function isFamily(name: string): name is Family {
@@ -31,20 +33,21 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
   return undefined;
 }
 
-// spec BENCH-024: --only <families> and --record <label>.
-/** Parses `--quick`, `--only a,b` and `--record label`; an unknown family or a stray `--record` is an error. */
+// spec BENCH-024: --only <families>, --record <label> and --render.
+/** Parses `--quick`, `--only a,b`, `--record label` and `--render`; an unknown family or a stray `--record` is an error. */
 export function parseArguments(argv: readonly string[]): RunArguments {
   const quick = argv.includes("--quick");
+  const render = argv.includes("--render");
   const onlyList = flagValue(argv, "--only");
   const record = flagValue(argv, "--record");
   if (onlyList === undefined) {
     if (record !== undefined) throw new Error("--record keeps a partial run: use it with --only");
-    return { quick, only: undefined, record };
+    return { quick, only: undefined, record, render };
   }
   const names = onlyList.split(",").map((name) => name.trim()).filter((name) => name !== "");
   const unknown = names.filter((name) => !isFamily(name));
   if (names.length === 0 || unknown.length > 0) throw new Error(`--only takes families among ${FAMILIES.join(", ")}; got ${JSON.stringify(onlyList)}`);
-  return { quick, only: new Set(names as Family[]), record };
+  return { quick, only: new Set(names as Family[]), record, render };
 }
 
 /** True when the run includes `family`. */

@@ -56,8 +56,15 @@ ${results.notes.map((note) => `- ${note}`).join("\n")}
 ${recorded.length === 0 ? "" : `\n${recordedRunsMarkdown(recorded)}`}${keptSections()}`;
 }
 
-/** Hand-kept records of measurements outside `npm run bench` (bench/watch-runs.md: watch overhead A/B), appended as they are. */
+/** Hand-kept records of measurements outside `npm run bench`, appended as they are. */
+const KEPT_SECTIONS = [
+  "../watch-runs.md", // watch overhead A/B (bench/watch-ab.ts)
+  "../stat-cost-runs.md", // where hot-stat's time goes (bench/stat-cost.ts)
+];
+
 function keptSections(): string {
-  const file = new URL("../watch-runs.md", import.meta.url);
-  return existsSync(file) ? `\n${readFileSync(file, "utf8")}` : "";
+  return KEPT_SECTIONS.map((name) => new URL(name, import.meta.url))
+    .filter((file) => existsSync(file))
+    .map((file) => `\n${readFileSync(file, "utf8")}`)
+    .join("");
 }

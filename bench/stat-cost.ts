@@ -6,6 +6,7 @@
  * asserted by a test.
  */
 import { MemoryBackend, Store } from "../src/index.js";
+import { later, MapStore } from "./systems/map-baselines.js";
 import { treeLayout } from "./workloads/tree.js";
 
 // spec BENCH-018: the BENCH-017 tree, 200 folders of 100 files at depth 2.
@@ -13,37 +14,27 @@ const paths = treeLayout([20, 10], 100).files;
 const bytes = new Uint8Array(1024);
 const MODIFIED = Date.now();
 
-/** The copying floor's store: a flat Map of private copies (bench/systems/map-baselines.ts). */
-const map = new Map<string, Uint8Array>(paths.map((path) => [path, bytes.slice()]));
+/** The copying floor's store (bench/systems/map-baselines.ts). */
+const map = new MapStore();
+for (const path of paths) map.write(path, bytes);
 const backend = new MemoryBackend();
 const store = new Store({ backend });
 for (const path of paths) await store.write(path, bytes, { overwrite: true, contentType: "application/octet-stream" });
 
-/** One await per operation, as the floor has (bench/systems/map-baselines.ts `later`). */
-async function later<T>(value: () => T): Promise<T> {
-  return value();
-}
-
-function sizeOf(path: string): number {
-  const data = map.get(path);
-  if (data === undefined) throw new Error(`missing ${path}`);
-  return data.length;
-}
-
 /** What a stat must return at least: the size and a modification time its caller owns. */
 function sizeAndTime(path: string): { size: number; modifiedAt: Date } {
-  return { size: sizeOf(path), modifiedAt: new Date(MODIFIED) };
+  return { size: map.size(path), modifiedAt: new Date(MODIFIED) };
 }
 
 /** The Store's result: a frozen `FileInfo` with a fresh `Date` (spec ST-082). */
 function frozenInfo(path: string): { size: number } {
   const name = path.slice(path.lastIndexOf("/") + 1);
-  return Object.freeze({ kind: "file", path, name, size: sizeOf(path), modifiedAt: new Date(MODIFIED), contentType: "application/octet-stream" });
+  return Object.freeze({ kind: "file", path, name, size: map.size(path), modifiedAt: new Date(MODIFIED), contentType: "application/octet-stream" });
 }
 
 // spec BENCH-018: the steps, each adding one thing to the one before.
 const STEPS: readonly { readonly id: string; readonly label: string; readonly run: (path: string) => Promise<{ size: number } | number> }[] = [
-  { id: "floor", label: "copying floor: Map lookup, size, one await", run: (path) => later(() => sizeOf(path)) },
+  { id: "floor", label: "copying floor: Map lookup, size, one await", run: (path) => later(() => map.size(path)) },
   { id: "time", label: "+ a fresh Date beside the size", run: (path) => later(() => sizeAndTime(path)) },
   { id: "info", label: "+ the whole FileInfo (path, name, content type), frozen", run: (path) => later(() => frozenInfo(path)) },
   { id: "backend", label: "MemoryBackend.getFileInfo: the tree instead of a flat Map", run: (path) => backend.getFileInfo(path) },

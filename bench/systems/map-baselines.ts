@@ -6,7 +6,7 @@ import type { Session, SystemAdapter } from "./system.js";
  * as the stores (a write keeps a private copy, a read returns a fresh copy). Folders are key
  * prefixes, so listings scan every key.
  */
-class MapStore {
+export class MapStore {
   readonly files = new Map<string, Uint8Array>();
 
   write(path: string, data: Uint8Array): void {
@@ -139,7 +139,7 @@ export const mapSync: SystemAdapter = {
 };
 
 /** Awaits one async call per operation: the cost of an async API with nothing behind it. */
-async function later<T>(value: () => T): Promise<T> {
+export async function later<T>(value: () => T): Promise<T> {
   return value();
 }
 

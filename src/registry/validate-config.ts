@@ -160,7 +160,8 @@ function splitWrappers(entry: Record<string, unknown>, location: Location, issue
   const plain: Record<string, unknown> = {};
   const wrappers: ResolvedWrapper[] = [];
   for (const [key, value] of Object.entries(entry)) {
-    const type = key === "backend" || key === "rootPath" || key === "options" ? undefined : storeWrapperOf(key);
+    // registerStoreWrapper refuses the store entry keys (backend, rootPath, options), so none is a wrapper.
+    const type = storeWrapperOf(key);
     if (type !== undefined) {
       for (const issue of type.check(value)) issues.add([...location, key, ...issue.path], issue.message);
       wrappers.push({ type, value });

@@ -31,10 +31,14 @@ function isAddressable(name: string): boolean {
   return name !== "" && !name.includes("/") && isNormalPath(name) && name.length <= 255;
 }
 
+/** True for a name that follows S3's bucket naming rules (spec S3S-010): 3-63 characters of a-z 0-9 . -, no `..`, not an IP address. */
+export function isValidBucketName(name: string): boolean {
+  return /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) && !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name);
+}
+
 /** S3's bucket naming rules for CreateBucket (spec S3S-010); `InvalidBucketName` otherwise. */
 export function checkBucketName(name: string): void {
-  const ok = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) && !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name);
-  if (!ok) throw new S3Error("InvalidBucketName", undefined, { details: { BucketName: name } });
+  if (!isValidBucketName(name)) throw new S3Error("InvalidBucketName", undefined, { details: { BucketName: name } });
 }
 
 /**

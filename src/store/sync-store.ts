@@ -5,9 +5,9 @@ import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
 import { library as mimeLibrary } from "../shared/deps/mime.js";
 import { installMimeLookup, resolveContentType } from "./content-type.js";
-import { validateMetadata } from "./metadata.js";
-import { booleanOption, dateOption, listDepth, optionsObject, rangeOption, stringOption } from "./options.js";
+import { booleanOption, listDepth, optionsObject, rangeOption, stringOption } from "./options.js";
 import { emptyFolderInfo, freezeEntry, freezeFileInfo, freezeFolderInfo, freezeWriteResult } from "./results.js";
+import { backendWriteOptions, checkWriteOptions } from "./write-options.js";
 import type { Store } from "./store.js";
 import type {
   CreateFolderOptions,
@@ -92,16 +92,12 @@ export class SyncStore {
 
   /** As `Store.write`, for whole content. */
   write(path: string, content: SyncWriteContent, options?: WriteOptions): WriteResult {
-    const o = optionsObject(options, ["overwrite", "metadata", "contentType", "modifiedAt"]);
-    const overwrite = booleanOption(o.overwrite, "overwrite");
-    const metadata = validateMetadata(o.metadata);
-    const explicitType = stringOption(o.contentType, "contentType");
-    const modifiedAt = dateOption(o.modifiedAt, "modifiedAt");
+    const checked = checkWriteOptions(options);
     const relative = normalizeFilePath(path);
     const bytes = wholeBytes(content);
-    const contentType = resolveContentType(relative, explicitType, undefined) ?? guessWithTable(relative);
+    const contentType = resolveContentType(relative, checked.contentType, undefined) ?? guessWithTable(relative);
     const full = this.scope.toBackend(relative);
-    const writeOptions = { overwrite, contentType, metadata, ...(modifiedAt === undefined ? {} : { modifiedAt }) };
+    const writeOptions = backendWriteOptions(checked, contentType);
     return freezeWriteResult(this.run(() => this.face.write(full, bytes, writeOptions)), this.scope);
   }
 

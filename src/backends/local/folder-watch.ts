@@ -2,7 +2,8 @@ import { watch as watchFs, type FSWatcher, type Stats } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
 import * as nodePath from "node:path";
 import type { BackendWatch, BackendWatchOptions, ChangeEvent } from "../../contract/watch.js";
-import { mapFsError } from "./errno.js";
+import { baseName, isWithin, joinPath, parentPath } from "../../paths/path-parts.js";
+import { hasErrno, mapFsError } from "./errno.js";
 import { isReservedName } from "./reserved.js";
 
 /** What {@link watchFolder} needs. */
@@ -95,7 +96,7 @@ class TreeWatch {
     try {
       watcher = watchFs(this.local(path), { persistent: true });
     } catch (error) {
-      if (path !== "" && (error as NodeJS.ErrnoException).code === "ENOENT") return; // gone already: its parent's next look reports it
+      if (path !== "" && hasErrno(error, "ENOENT")) return; // gone already: its parent's next look reports it
       throw error;
     }
     const folder: WatchedFolder = { path, watcher, entries: new Map(), pending: "all", running: false, released: false };
@@ -137,8 +138,8 @@ class TreeWatch {
 
   /** The names to look at for a full read: what the folder holds now and what it held. */
   private async namesIn(folder: WatchedFolder): Promise<string[]> {
-    const now = await readdir(this.local(folder.path)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT" || error.code === "ENOTDIR") return [];
+    const now = await readdir(this.local(folder.path)).catch((error: unknown) => {
+      if (hasErrno(error, "ENOENT", "ENOTDIR")) return [];
       throw error;
     });
     return [...new Set([...folder.entries.keys(), ...now])];
@@ -146,10 +147,10 @@ class TreeWatch {
 
   /** Compares entry `name` of `folder` with what was known of it, and reports the difference. */
   private async look(folder: WatchedFolder, name: string, report: boolean): Promise<void> {
-    const path = folder.path === "" ? name : `${folder.path}/${name}`;
+    const path = joinPath(folder.path, name);
     if (isReservedName(name) || !visible(path, this.request.path, this.request.options.recursive)) return;
-    const stats = await lstat(this.local(path)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined;
+    const stats = await lstat(this.local(path)).catch((error: unknown) => {
+      if (hasErrno(error, "ENOENT", "ENOTDIR")) return undefined;
       throw error;
     });
     if (folder.released) return;
@@ -193,12 +194,11 @@ class TreeWatch {
   /** A folder that vanished is its parent's news; any other failure ends the watch with it. */
   private failed(folder: WatchedFolder, error: NodeJS.ErrnoException): void {
     if (folder.released || this.ended) return;
-    if (error.code === "ENOENT" || error.code === "ENOTDIR" || error.code === "EPERM") {
+    if (hasErrno(error, "ENOENT", "ENOTDIR", "EPERM")) {
       this.unwatch(folder);
       this.folders.delete(folder.path);
-      const parent = folder.path.includes("/") ? folder.path.slice(0, folder.path.lastIndexOf("/")) : "";
-      const above = this.folders.get(parent);
-      if (above !== undefined && folder.path !== "") this.touch(above, folder.path.slice(parent === "" ? 0 : parent.length + 1));
+      const above = this.folders.get(parentPath(folder.path));
+      if (above !== undefined && folder.path !== "") this.touch(above, baseName(folder.path));
       if (folder.path !== "") return;
     }
     if (this.release()) this.request.options.onEnd(mapFsError(error, this.request.path));
@@ -211,8 +211,7 @@ class TreeWatch {
   /** True when folder `path` is watched: on the way to the watched folder, it, or (recursive) below it. */
   private descends(path: string): boolean {
     const target = this.request.path;
-    if (path === "" || path === target || target.startsWith(`${path}/`)) return true;
-    return this.request.options.recursive && (target === "" || path.startsWith(`${target}/`));
+    return isWithin(target, path) || (this.request.options.recursive && isWithin(path, target));
   }
 
   private local(path: string): string {

@@ -84,9 +84,8 @@ export class CompiledRule {
     this.matcher = pattern === undefined ? undefined : (path) => minimatch(path, pattern);
   }
 
-  /** True when the rule chooses a call of `operation` on `path` (or with destination `to`). */
+  /** True when the rule chooses a call of `operation` on `path` (or with destination `to`); `FaultLayer` never asks for `supports`, `child` or `watch`. */
   matches(operation: StoreOperation, path: string | undefined, to: string | undefined): boolean {
-    if (operation === "supports" || operation === "child" || operation === "watch") return false;
     if (this.operations !== undefined && !this.operations.has(operation)) return false;
     if (this.matcher === undefined) return true;
     return (path !== undefined && this.matcher(path)) || (to !== undefined && this.matcher(to));

@@ -36,12 +36,6 @@ export const LISTING_OPERATIONS: ReadonlySet<StoreOperation> = new Set(["listFil
 /** The operations that answer synchronously: listings, `child`, `supports` and `watch`; every other one returns a Promise. */
 export const SYNC_OPERATIONS: ReadonlySet<StoreOperation> = new Set([...LISTING_OPERATIONS, "child", "supports", "watch"]);
 
-/** The operations that change what a store holds (spec WRAP-002): what a cache invalidates and a fault journal calls a write. */
-export const MUTATING_OPERATIONS: ReadonlySet<StoreOperation> = new Set([
-  "write", "writeText", "writeAtomic", "delete", "deleteFolder", "move", "copy",
-  "createFolder", "moveFolder", "copyFolder", "completeMultipartUpload",
-]);
-
 /** The signature of each operation. */
 export interface OperationSignatures {
   readonly uploadPart: MultipartUpload["uploadPart"];

@@ -1,5 +1,6 @@
 import type { Backend } from "../../contract/backend.js";
 import { serveS3, type S3Server } from "../../s3-server/serve-s3.js";
+import { isValidBucketName } from "../../s3-server/buckets.js";
 import type { S3Credentials, ServeS3Options } from "../../s3-server/server-options.js";
 import type { Store } from "../../store/store.js";
 import { describeType, isObject } from "../../shared/checks/objects.js";
@@ -92,9 +93,6 @@ export async function startS3Server(options: StartS3ServerOptions = {}): Promise
   };
 }
 
-/** S3's bucket naming rules (spec S3S-010), so that every SDK can address a seeded bucket. */
-const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-
 /** Checks a seed (spec FIX-042) before anything starts. */
 function seedBuckets(seed: unknown): [string, FixtureEntry[]][] {
   if (seed === undefined) return [];
@@ -102,7 +100,8 @@ function seedBuckets(seed: unknown): [string, FixtureEntry[]][] {
     throw new TypeError(`seed must be a plain object of buckets, got ${describeType(seed)}`);
   }
   return Object.entries(seed as Record<string, unknown>).map(([bucket, tree]) => {
-    if (!BUCKET_NAME.test(bucket) || bucket.includes("..") || /^\d+\.\d+\.\d+\.\d+$/.test(bucket)) {
+    // S3's bucket naming rules (spec S3S-010), so that every SDK can address a seeded bucket.
+    if (!isValidBucketName(bucket)) {
       throw new TypeError(`seed[${JSON.stringify(bucket)}] is not a valid S3 bucket name (3-63 characters of a-z 0-9 . -, starting and ending with a letter or digit)`);
     }
     try {

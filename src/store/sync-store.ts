@@ -5,6 +5,7 @@ import { normalizeFilePath, normalizePath } from "../paths/normalize.js";
 import { RootScope } from "../paths/root-scope.js";
 import { library as mimeLibrary } from "../shared/deps/mime.js";
 import { installMimeLookup, resolveContentType } from "./content-type.js";
+import { decodeText } from "./text.js";
 import { booleanOption, listDepth, optionsObject, rangeOption, stringOption } from "./options.js";
 import { emptyFolderInfo, freezeEntry, freezeFileInfo, freezeFolderInfo, freezeWriteResult } from "./results.js";
 import { backendWriteOptions, checkWriteOptions } from "./write-options.js";
@@ -86,8 +87,9 @@ export class SyncStore {
   /** As `Store.readText`. */
   readText(path: string, options?: ReadTextOptions): string {
     const o = optionsObject(options, ["encoding", "fatal", "offset", "length"]);
-    const decoder = new TextDecoder(stringOption(o.encoding, "encoding") ?? "utf-8", { fatal: false });
-    return decoder.decode(this.readBytes(path, { ...(o.offset === undefined ? {} : { offset: o.offset }), ...(o.length === undefined ? {} : { length: o.length }) }));
+    const decoder = new TextDecoder(stringOption(o.encoding, "encoding") ?? "utf-8", { fatal: booleanOption(o.fatal, "fatal") });
+    const bytes = this.readBytes(path, { ...(o.offset === undefined ? {} : { offset: o.offset }), ...(o.length === undefined ? {} : { length: o.length }) });
+    return decodeText(decoder, bytes, normalizeFilePath(path));
   }
 
   /** As `Store.write`, for whole content. */

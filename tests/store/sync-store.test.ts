@@ -210,3 +210,21 @@ describe("SyncStore", () => {
     expect(sync.exists("t.txt")).toBe(false);
   });
 });
+
+describe("SyncStore.readText", () => {
+  it("SYNC-002 ST-024 readText with fatal: invalid bytes throw a TypeError naming the store-relative path, as the Store's readText rejects", () => {
+    const sync = new SyncStore({ backend: new MemoryBackend(), rootPath: "secret/root" });
+    sync.write("dir/bad.txt", new Uint8Array([0x61, 0xff, 0x62]));
+    let thrown: unknown;
+    try {
+      sync.readText("dir/bad.txt", { fatal: true });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect((thrown as Error).message).toBe('The content of "dir/bad.txt" is not valid utf-8');
+    expect((thrown as Error & { cause?: unknown }).cause).toBeInstanceOf(TypeError);
+    expect(sync.readText("dir/bad.txt")).toBe("a\uFFFDb");
+    expect(() => sync.readText("dir/bad.txt", { fatal: "yes" as never })).toThrow(/fatal/);
+  });
+});
